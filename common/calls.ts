@@ -1,0 +1,48 @@
+// What the agent sees of a call: the engine's normalized view, shared by main,
+// the headless runner and the renderer. Times are epoch milliseconds on the
+// local clock (the server's clock offset is already applied).
+
+export type CallDirection = 'incoming' | 'outgoing'
+
+/** `ringing` covers the server's `none` and `ringing`; `connecting` is `accepted`. */
+export type CallState = 'ringing' | 'connecting' | 'active'
+
+export interface CallPeer {
+  /** Rocket.Chat user id, or the SIP extension for a SIP party. */
+  id: string
+  /** Never empty: display name, else @username, else SIP extension, else "Unknown caller". */
+  displayName: string
+  username: string | null
+  sipExtension: string | null
+  kind: 'user' | 'sip'
+}
+
+export interface Call {
+  id: string
+  direction: CallDirection
+  state: CallState
+  peer: CallPeer
+  /** Server feature names, e.g. `audio`, `screen-share`, `transfer`, `hold`. */
+  features: string[]
+  /** When the current state began (local clock). */
+  since: number
+}
+
+export type RecentOutcome = 'missed' | 'answered-elsewhere' | 'ended' | 'declined'
+
+export interface RecentCall {
+  id: string
+  direction: CallDirection
+  peer: CallPeer
+  outcome: RecentOutcome
+  endedAt: number
+}
+
+/** The engine's connection to the server, as the tray, window and headless runner show it. */
+export type ConnectionStatus =
+  | { state: 'connecting' }
+  | { state: 'online' }
+  | { state: 'offline'; detail: string; retryAt: number | null }
+  | { state: 'rate-limited'; detail: string; retryAt: number }
+  | { state: 'unauthorized'; detail: string }
+  | { state: 'unsupported'; detail: string }

@@ -1,0 +1,94 @@
+// The one description of every IPC channel between main, preload and renderer.
+// Main registers handlers under these names with these types, the preload builds
+// its named functions from them, and the renderer imports only the types.
+// Payloads that come from the renderer are parsed with these schemas in main.
+import { z } from 'zod'
+import type { Call, ConnectionStatus, RecentCall } from './calls'
+
+export type Session =
+  | { signedIn: false; serverUrl: string | null }
+  | {
+      signedIn: true
+      serverUrl: string
+      user: { id: string; username: string; displayName: string }
+    }
+
+export interface PauseState {
+  /** Epoch ms when notifications resume; null means "until resumed". */
+  until: number | null
+}
+
+export interface AppState {
+  session: Session
+  status: ConnectionStatus
+  /** In-flight calls, ringing incoming calls first. */
+  calls: Call[]
+  /** This session's missed and ended calls, newest first. */
+  recent: RecentCall[]
+  /** Set while notifications are paused. */
+  pause: PauseState | null
+  capabilities: { decline: boolean }
+}
+
+const serverUrl = z.string().trim().min(1, 'Enter the server address.').max(2048)
+
+export const signInInputSchema = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('token'),
+    serverUrl,
+    userId: z.string().trim().min(1, 'Enter your user id.').max(256),
+    authToken: z.string().trim().min(1, 'Enter your access token.').max(1024),
+  }),
+  z.object({
+    method: z.literal('password'),
+    serverUrl,
+    user: z.string().trim().min(1, 'Enter your username or e-mail.').max(256),
+    password: z.string().min(1, 'Enter your password.').max(1024),
+    code: z
+      .string()
+      .trim()
+      .max(64)
+      .optional(),
+  }),
+])
+export type SignInInput = z.infer<typeof signInInputSchema>
+
+export type SignInField = 'serverUrl' | 'userId' | 'authToken' | 'user' | 'password' | 'code'
+
+export type SignInResult =
+  | { ok: true }
+  | { ok: false; kind: 'two-factor-required'; method: 'totp' | 'email' | 'password'; message: string }
+  | { ok: false; kind: 'error'; field: SignInField | null; message: string }
+
+export const callIdSchema = z.string().min(1).max(128)
+export const pauseMinutesSchema = z.union([z.number().int().min(1).max(24 * 60), z.null()])
+
+export type ActionResult = { ok: true } | { ok: false; message: string }
+
+/** Request/response channels (`ipcRenderer.invoke` → `ipcMain.handle`). */
+export interface InvokeChannels {
+  'state:get': () => AppState
+  'auth:sign-in': (input: SignInInput) => SignInResult
+  'auth:sign-out': () => void
+  'call:decline': (callId: string) => ActionResult
+  'app:open-rocket-chat': () => void
+  'notifications:pause': (minutes: number | null) => void
+  'notifications:resume': () => void
+}
+
+/** Main → renderer pushes (`webContents.send` → `ipcRenderer.on`). */
+export interface PushChannels {
+  'state:changed': AppState
+}
+
+/** What the preload exposes as `window.callTray`: named functions, never raw channels. */
+export interface CallTrayApi {
+  getState(): Promise<AppState>
+  onState(listener: (state: AppState) => void): () => void
+  signIn(input: SignInInput): Promise<SignInResult>
+  signOut(): Promise<void>
+  declineCall(callId: string): Promise<ActionResult>
+  openRocketChat(): Promise<void>
+  pauseNotifications(minutes: number | null): Promise<void>
+  resumeNotifications(): Promise<void>
+}
