@@ -1,0 +1,100 @@
+// Schemas for what Rocket.Chat answers. Tolerant where real servers and the
+// published docs differ (string booleans, missing optional fields, extra fields,
+// states the docs omit), strict where a wrong value would mislead the agent.
+import { z } from 'zod'
+
+/** The docs' examples write `"false"`/`"true"`; real servers send booleans. */
+const booleanish = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .transform((value) => value === true || value === 'true')
+
+/** ISO-8601 string (REST) or epoch ms; becomes epoch ms on the server's clock. */
+const timestamp = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : Date.parse(value)
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` })
+    return z.NEVER
+  }
+  return ms
+})
+
+export const KNOWN_CALL_STATES = ['none', 'ringing', 'accepted', 'active', 'hangup'] as const
+export type ServerCallState = (typeof KNOWN_CALL_STATES)[number] | 'unknown'
+
+const callState = z.string().transform((value): ServerCallState => {
+  return (KNOWN_CALL_STATES as readonly string[]).includes(value)
+    ? (value as ServerCallState)
+    : 'unknown'
+})
+
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined)
+
+export const callPartySchema = z.object({
+  type: z.string(),
+  id: z.string(),
+  contractId: optionalText,
+  displayName: optionalText,
+  username: optionalText,
+  sipExtension: optionalText,
+})
+export type ServerCallParty = z.infer<typeof callPartySchema>
+
+export const mediaCallSchema = z.object({
+  _id: z.string().min(1),
+  state: callState,
+  caller: callPartySchema,
+  callee: callPartySchema,
+  ended: booleanish.default(false),
+  features: z.array(z.string()).default([]),
+  createdAt: timestamp,
+  acceptedAt: timestamp.optional(),
+  activatedAt: timestamp.optional(),
+  expiresAt: timestamp.optional(),
+  _updatedAt: timestamp.optional(),
+})
+export type ServerMediaCall = z.infer<typeof mediaCallSchema>
+
+/** Calls are checked one by one so that one odd call cannot hide the others. */
+export const callsStateSchema = z.object({
+  calls: z.array(z.unknown()),
+  success: booleanish.optional(),
+})
+
+export const loginSchema = z.object({
+  status: z.literal('success'),
+  data: z.object({
+    userId: z.string().min(1),
+    authToken: z.string().min(1),
+  }),
+})
+
+export const meSchema = z.object({
+  _id: z.string().min(1),
+  username: z.string().min(1),
+  name: optionalText,
+})
+export type Me = z.infer<typeof meSchema>
+
+export const serverInfoSchema = z.object({ version: z.string() })
+
+export const callHistoryInfoSchema = z.object({
+  item: z.object({ state: z.string() }),
+  /** The finished call, which tells who hung up and why. */
+  call: z
+    .object({
+      hangupReason: optionalText,
+      endedBy: z.object({ id: z.string() }).nullish(),
+    })
+    .nullish(),
+})
+
+/** 401 bodies: the current shape, the legacy one, and the 2FA challenge. */
+export const errorBodySchema = z.object({
+  error: z.string().optional(),
+  errorType: z.string().optional(),
+  message: z.string().optional(),
+  details: z.object({ method: z.string().optional() }).optional(),
+})

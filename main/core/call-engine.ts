@@ -1,0 +1,263 @@
+// The engine: polls the server through the scheduler, feeds the answers to the
+// tracker, and turns the tracker's events into what adapters show and sound
+// (status, call list, notifications, recent calls). Adapters only listen.
+import type { Call, ConnectionStatus, RecentCall, RecentOutcome } from '../../common/calls'
+import { describeApiError, type ApiError } from './api-errors'
+import {
+  applySnapshot,
+  createTrackerState,
+  expireStale,
+  markDeclined,
+  visibleCalls,
+  type CloseReason,
+  type TrackerEvent,
+  type TrackerState,
+  type TrackerUpdate,
+} from './call-tracker'
+import type { Clock } from './clock'
+import { resolveUnansweredCall, type CallHistorySource } from './missed-call-resolver'
+import { incomingCallText, missedCallText } from './notification-text'
+import { PollScheduler, type PollOutcome } from './poll-scheduler'
+import { err, ok, type Result } from './result'
+import type { CallsSnapshot, Reply } from './rocketchat-client'
+
+export interface CallsApi extends CallHistorySource {
+  getCallsState(): Promise<Reply<CallsSnapshot>>
+  rejectCall(callId: string, contractId: string): Promise<Result<void, ApiError>>
+}
+
+export type EngineEvent =
+  | { type: 'status'; status: ConnectionStatus }
+  | { type: 'calls'; calls: Call[] }
+  | { type: 'notification'; event: 'incoming-call' | 'missed-call'; call: Call; title: string; body: string }
+  | { type: 'notification-closed'; callId: string; reason: CloseReason }
+  | { type: 'recent'; recent: RecentCall[] }
+
+export interface EngineOptions {
+  api: CallsApi
+  /** The signed-in user: decides which calls are incoming. */
+  userId: string
+  /** Identifies this app to the server when it declines a call. */
+  contractId: string
+  clock: Clock
+  floorIntervalMs?: number
+  random?: () => number
+  historyRetryDelaysMs?: readonly number[]
+  /** Where the engine reports what it had to work around (never secrets). */
+  warn?: (message: string) => void
+}
+
+const RECENT_LIMIT = 20
+
+export class CallEngine {
+  private readonly api: CallsApi
+  private readonly options: EngineOptions
+  private readonly clock: Clock
+  private readonly scheduler: PollScheduler
+  private readonly listeners = new Set<(event: EngineEvent) => void>()
+  private tracker: TrackerState
+  private status: ConnectionStatus = { state: 'connecting' }
+  /** A failure status waits for the scheduler to say when it retries. */
+  private pendingStatus: ConnectionStatus | null = null
+  private calls: Call[] = []
+  private recent: RecentCall[] = []
+  private stopped = false
+  private readonly reportedUnreadable = new Set<string>()
+
+  constructor(options: EngineOptions) {
+    this.options = options
+    this.api = options.api
+    this.clock = options.clock
+    this.tracker = createTrackerState(options.userId)
+    this.scheduler = new PollScheduler({
+      clock: options.clock,
+      poll: () => this.pollOnce(),
+      onPlanned: (at) => this.flushPendingStatus(at),
+      floorIntervalMs: options.floorIntervalMs,
+      random: options.random,
+    })
+  }
+
+  on(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get state(): { status: ConnectionStatus; calls: Call[]; recent: RecentCall[] } {
+    return { status: this.status, calls: this.calls, recent: this.recent }
+  }
+
+  start(): void {
+    this.emit({ type: 'status', status: this.status })
+    this.scheduler.start()
+  }
+
+  /** Final: a new sign-in makes a new engine. */
+  stop(): void {
+    this.stopped = true
+    this.scheduler.stop()
+  }
+
+  pause(): void {
+    this.scheduler.pause()
+  }
+
+  resume(): void {
+    this.scheduler.resume()
+  }
+
+  refresh(): void {
+    this.scheduler.refresh()
+  }
+
+  setFloorInterval(ms: number): void {
+    this.scheduler.setFloorInterval(ms)
+  }
+
+  async decline(callId: string): Promise<Result<void, string>> {
+    const tracked = this.tracker.calls.get(callId)
+    if (!tracked || tracked.call.direction !== 'incoming' || tracked.call.state !== 'ringing') {
+      return err('This call is no longer ringing.')
+    }
+    const answer = await this.api.rejectCall(callId, this.options.contractId)
+    if (!answer.ok) {
+      return err(
+        answer.error.kind === 'rejected'
+          ? 'This call is no longer ringing.'
+          : describeApiError(answer.error, this.clock.now()),
+      )
+    }
+    this.apply(markDeclined(this.tracker, callId))
+    this.scheduler.refresh()
+    return ok(undefined)
+  }
+
+  private async pollOnce(): Promise<PollOutcome> {
+    const reply = await this.api.getCallsState()
+    if (this.stopped) return { kind: 'stop' }
+    this.apply(expireStale(this.tracker, this.clock.now()))
+    if (reply.result.ok) {
+      this.setStatus({ state: 'online' })
+      const snapshot = reply.result.value
+      this.reportUnreadable(snapshot.unreadable)
+      this.apply(
+        applySnapshot(this.tracker, {
+          calls: snapshot.calls,
+          unreadableIds: snapshot.unreadable.flatMap((call) => (call.id ? [call.id] : [])),
+          serverOffsetMs: snapshot.serverOffsetMs,
+        }),
+      )
+      return { kind: 'success', budget: reply.budget }
+    }
+    return this.handlePollError(reply.result.error, reply.budget)
+  }
+
+  /** Once per call, not on every poll. */
+  private reportUnreadable(unreadable: CallsSnapshot['unreadable']): void {
+    for (const bad of unreadable) {
+      const key = bad.id ?? bad.detail
+      if (this.reportedUnreadable.has(key)) continue
+      this.reportedUnreadable.add(key)
+      this.options.warn?.(`The server sent a call that could not be read (${bad.id ?? 'no id'}): ${bad.detail}`)
+    }
+  }
+
+  private handlePollError(error: ApiError, budget: Reply<unknown>['budget']): PollOutcome {
+    const detail = describeApiError(error, this.clock.now())
+    switch (error.kind) {
+      case 'unauthorized':
+      case 'two-factor-required':
+        this.setStatus({ state: 'unauthorized', detail: 'Signed out — sign in again.' })
+        return { kind: 'stop' }
+      case 'rate-limited':
+        this.pendingStatus = { state: 'rate-limited', detail, retryAt: error.resetAt }
+        return { kind: 'rate-limited', resetAt: error.resetAt }
+      case 'not-supported':
+        this.setStatus({ state: 'unsupported', detail })
+        return { kind: 'unsupported' }
+      default:
+        this.pendingStatus = { state: 'offline', detail, retryAt: null }
+        return { kind: 'failure', budget }
+    }
+  }
+
+  private flushPendingStatus(at: number | null): void {
+    const pending = this.pendingStatus
+    if (!pending) return
+    this.pendingStatus = null
+    if (pending.state === 'offline') this.setStatus({ ...pending, retryAt: at })
+    else if (pending.state === 'rate-limited') this.setStatus({ ...pending, retryAt: at ?? pending.retryAt })
+    else this.setStatus(pending)
+  }
+
+  private apply(update: TrackerUpdate): void {
+    this.tracker = update.state
+    for (const event of update.events) this.handleTrackerEvent(event)
+    const calls = visibleCalls(this.tracker)
+    if (JSON.stringify(calls) !== JSON.stringify(this.calls)) {
+      this.calls = calls
+      this.emit({ type: 'calls', calls })
+    }
+  }
+
+  private handleTrackerEvent(event: TrackerEvent): void {
+    switch (event.type) {
+      case 'incoming-call':
+        this.emit({ type: 'notification', event: 'incoming-call', call: event.call, ...incomingCallText(event.call) })
+        return
+      case 'notification-closed':
+        this.emit({ type: 'notification-closed', callId: event.callId, reason: event.reason })
+        return
+      case 'call-ended':
+        if (event.declined) this.addRecent(event.call, 'declined')
+        else if (event.answered || !event.rang) this.addRecent(event.call, 'ended')
+        else void this.resolveUnanswered(event.call)
+    }
+  }
+
+  private async resolveUnanswered(call: Call): Promise<void> {
+    const wait = (ms: number) => new Promise<void>((resolve) => this.clock.setTimeout(resolve, ms))
+    const outcome = await resolveUnansweredCall(
+      call.id,
+      this.options.userId,
+      this.api,
+      wait,
+      this.options.historyRetryDelaysMs,
+    )
+    // The call came back (a flaky answer said it was gone) or the agent signed out.
+    if (this.stopped || this.tracker.calls.has(call.id)) return
+    if (outcome === 'missed') {
+      this.emit({ type: 'notification', event: 'missed-call', call, ...missedCallText(call) })
+    }
+    this.addRecent(call, outcome)
+  }
+
+  private addRecent(call: Call, outcome: RecentOutcome): void {
+    const entry: RecentCall = {
+      id: call.id,
+      direction: call.direction,
+      peer: call.peer,
+      outcome,
+      endedAt: this.clock.now(),
+    }
+    this.recent = [entry, ...this.recent.filter((item) => item.id !== call.id)].slice(0, RECENT_LIMIT)
+    this.emit({ type: 'recent', recent: this.recent })
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.status)) return
+    this.status = status
+    this.emit({ type: 'status', status })
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        // One failing adapter must never stop the engine or the other adapters.
+        this.options.warn?.(`A listener failed on ${event.type}: ${String(error)}`)
+      }
+    }
+  }
+}

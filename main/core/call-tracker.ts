@@ -1,0 +1,179 @@
+// The call tracker: a pure function of (previous state, what the server says, now)
+// → (new state, events). No timers and no I/O, so "one notification per call" is a
+// property the tests can check exhaustively.
+import type { Call } from '../../common/calls'
+import type { ServerCallState, ServerMediaCall } from './api-schemas'
+import { callDirection, displayState, normalizeCall, toLocalTime } from './call-normalize'
+
+export interface TrackedCall {
+  /** The last version of the call that could be shown. */
+  call: Call
+  serverState: ServerCallState
+  /** False while the server reports a state we do not know (kept, never shown as ringing). */
+  visible: boolean
+  notificationOpen: boolean
+  rang: boolean
+  answered: boolean
+  declined: boolean
+  /** Local time after which the server hangs the call up if nothing happens. */
+  expiresAt: number | null
+}
+
+export interface TrackerState {
+  readonly me: string
+  readonly calls: ReadonlyMap<string, TrackedCall>
+  /** Ids of every call tracked so far, newest last: a call is announced only the first time it is seen. */
+  readonly seen: readonly string[]
+}
+
+export type CloseReason = 'answered' | 'declined' | 'ended' | 'no-longer-ringing'
+
+export type TrackerEvent =
+  | { type: 'incoming-call'; call: Call }
+  | { type: 'notification-closed'; callId: string; reason: CloseReason }
+  | { type: 'call-ended'; call: Call; rang: boolean; answered: boolean; declined: boolean }
+
+export interface TrackerSnapshot {
+  calls: readonly ServerMediaCall[]
+  /** Calls present on the server that could not be read: kept as they were. */
+  unreadableIds: readonly string[]
+  serverOffsetMs: number
+}
+
+export interface TrackerUpdate {
+  state: TrackerState
+  events: TrackerEvent[]
+}
+
+const SEEN_MEMORY = 1000
+/** Past its expiry the server hangs a ringing call up; allow for a late sweep. */
+const EXPIRY_GRACE_MS = 10_000
+
+export function createTrackerState(me: string): TrackerState {
+  return { me, calls: new Map(), seen: [] }
+}
+
+export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): TrackerUpdate {
+  const calls = new Map<string, TrackedCall>()
+  const events: TrackerEvent[] = []
+  const seen = new Set(state.seen)
+  const newlySeen: string[] = []
+
+  for (const serverCall of snapshot.calls) {
+    if (serverCall.ended || serverCall.state === 'hangup') continue
+    const previous = state.calls.get(serverCall._id)
+    const next = trackCall(state.me, previous, serverCall, snapshot.serverOffsetMs)
+    if (!next) continue
+    if (!seen.has(next.call.id)) {
+      newlySeen.push(next.call.id)
+      if (isRingingIncoming(next)) {
+        next.rang = true
+        next.notificationOpen = true
+        events.push({ type: 'incoming-call', call: next.call })
+      }
+    }
+    if (next.notificationOpen && !isRingingIncoming(next)) {
+      next.notificationOpen = false
+      events.push({
+        type: 'notification-closed',
+        callId: next.call.id,
+        reason: next.visible ? 'answered' : 'no-longer-ringing',
+      })
+    }
+    calls.set(next.call.id, next)
+  }
+
+  const kept = new Set(snapshot.unreadableIds)
+  for (const [id, previous] of state.calls) {
+    if (calls.has(id)) continue
+    if (kept.has(id)) calls.set(id, previous)
+    else events.push(...endEvents(previous))
+  }
+  return { state: { ...state, calls, seen: remember(state.seen, newlySeen) }, events }
+}
+
+/** Ringing calls the server has certainly hung up by now (for when it cannot be asked). */
+export function expireStale(state: TrackerState, now: number): TrackerUpdate {
+  const stale = [...state.calls.values()].filter(
+    (tracked) => tracked.call.state === 'ringing' && tracked.expiresAt !== null && now > tracked.expiresAt + EXPIRY_GRACE_MS,
+  )
+  if (stale.length === 0) return { state, events: [] }
+  const calls = new Map(state.calls)
+  for (const tracked of stale) calls.delete(tracked.call.id)
+  return { state: { ...state, calls }, events: stale.flatMap(endEvents) }
+}
+
+/** The agent declined the call from this app: withdraw its notification, and never call it missed. */
+export function markDeclined(state: TrackerState, callId: string): TrackerUpdate {
+  const tracked = state.calls.get(callId)
+  if (!tracked) return { state, events: [] }
+  const events: TrackerEvent[] = tracked.notificationOpen
+    ? [{ type: 'notification-closed', callId, reason: 'declined' }]
+    : []
+  const calls = new Map(state.calls)
+  calls.set(callId, { ...tracked, declined: true, notificationOpen: false })
+  return { state: { ...state, calls }, events }
+}
+
+/** What the window lists: ringing incoming calls first, then by how long they have been in their state. */
+export function visibleCalls(state: TrackerState): Call[] {
+  return [...state.calls.values()]
+    .filter((tracked) => tracked.visible)
+    .map((tracked) => tracked.call)
+    .sort((a, b) => ringingIncomingRank(a) - ringingIncomingRank(b) || a.since - b.since || a.id.localeCompare(b.id))
+}
+
+function trackCall(
+  me: string,
+  previous: TrackedCall | undefined,
+  serverCall: ServerMediaCall,
+  serverOffsetMs: number,
+): TrackedCall | null {
+  const direction = callDirection(serverCall, me)
+  if (!direction) return null
+  const state = displayState(serverCall.state)
+  const expiresAt = serverCall.expiresAt === undefined ? null : toLocalTime(serverCall.expiresAt, serverOffsetMs)
+  if (!state) {
+    // A state we do not know: a call first seen in it is left alone; a known one is
+    // kept but hidden, and is never shown or rung as ringing.
+    return previous ? { ...previous, serverState: serverCall.state, visible: false, expiresAt } : null
+  }
+  return {
+    call: normalizeCall(serverCall, direction, state, serverOffsetMs),
+    serverState: serverCall.state,
+    visible: true,
+    notificationOpen: previous?.notificationOpen ?? false,
+    rang: previous?.rang ?? false,
+    answered: (previous?.answered ?? false) || state === 'connecting' || state === 'active',
+    declined: previous?.declined ?? false,
+    expiresAt,
+  }
+}
+
+function isRingingIncoming(tracked: TrackedCall): boolean {
+  return tracked.visible && tracked.call.direction === 'incoming' && tracked.call.state === 'ringing'
+}
+
+function ringingIncomingRank(call: Call): number {
+  return call.direction === 'incoming' && call.state === 'ringing' ? 0 : 1
+}
+
+function endEvents(tracked: TrackedCall): TrackerEvent[] {
+  const events: TrackerEvent[] = []
+  if (tracked.notificationOpen) {
+    events.push({ type: 'notification-closed', callId: tracked.call.id, reason: 'ended' })
+  }
+  events.push({
+    type: 'call-ended',
+    call: tracked.call,
+    rang: tracked.rang,
+    answered: tracked.answered,
+    declined: tracked.declined,
+  })
+  return events
+}
+
+function remember(seen: readonly string[], added: string[]): readonly string[] {
+  if (added.length === 0) return seen
+  return [...seen, ...added].slice(-SEEN_MEMORY)
+}

@@ -1,0 +1,187 @@
+// Decides when the next `media-calls.state` request goes out. Rocket.Chat allows
+// 10 requests a minute per client IP per route by default, shared by every agent
+// behind one NAT, so the budget the server reports is spread until its reset;
+// failures back off with jitter; a 401 stops everything. Never two requests at once.
+import type { Clock, TimerHandle } from './clock'
+import type { RateBudget } from './rate-limit'
+
+export type PollOutcome =
+  | { kind: 'success'; budget: RateBudget | null }
+  | { kind: 'rate-limited'; resetAt: number }
+  | { kind: 'failure'; budget: RateBudget | null }
+  | { kind: 'unsupported' }
+  | { kind: 'stop' }
+
+export interface PollSchedulerOptions {
+  clock: Clock
+  poll: () => Promise<PollOutcome>
+  /** Called with the time of the next planned poll (null: none planned). */
+  onPlanned?: (at: number | null) => void
+  floorIntervalMs?: number
+  random?: () => number
+}
+
+export const DEFAULT_FLOOR_INTERVAL_MS = 3000
+/** Land safely after the server's window has reset. */
+const RESET_MARGIN_MS = 500
+/** Even a user's "refresh now" never hammers the server faster than this. */
+const MIN_GAP_MS = 1000
+const BACKOFF_BASE_MS = 2000
+const BACKOFF_CAP_MS = 60_000
+const UNSUPPORTED_RETRY_MS = 5 * 60_000
+
+export class PollScheduler {
+  private readonly clock: Clock
+  private readonly poll: () => Promise<PollOutcome>
+  private readonly onPlanned: (at: number | null) => void
+  private readonly random: () => number
+  private floorIntervalMs: number
+  private timer: TimerHandle | null = null
+  private inFlight = false
+  private refreshRequested = false
+  private running = false
+  private paused = false
+  private failures = 0
+  private lastStartedAt = Number.NEGATIVE_INFINITY
+  private budget: RateBudget | null = null
+
+  constructor(options: PollSchedulerOptions) {
+    this.clock = options.clock
+    this.poll = options.poll
+    this.onPlanned = options.onPlanned ?? (() => {})
+    this.random = options.random ?? Math.random
+    this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
+  }
+
+  get isActive(): boolean {
+    return this.running && !this.paused
+  }
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.paused = false
+    this.planAt(this.clock.now())
+  }
+
+  /** Stops for good (sign-out, 401); `start()` begins afresh. */
+  stop(): void {
+    this.running = false
+    this.failures = 0
+    this.cancelTimer()
+    this.onPlanned(null)
+  }
+
+  /** For sleep: no requests until `resume()`. */
+  pause(): void {
+    if (!this.running || this.paused) return
+    this.paused = true
+    this.cancelTimer()
+    this.onPlanned(null)
+  }
+
+  /** After wake: poll as soon as the budget allows. */
+  resume(): void {
+    if (!this.running || !this.paused) return
+    this.paused = false
+    this.refresh()
+  }
+
+  /** An immediate poll, within the budget. */
+  refresh(): void {
+    if (!this.isActive) return
+    if (this.inFlight) {
+      this.refreshRequested = true
+      return
+    }
+    this.planAt(this.earliestAllowed())
+  }
+
+  setFloorInterval(ms: number): void {
+    this.floorIntervalMs = ms
+  }
+
+  private async run(): Promise<void> {
+    this.timer = null
+    if (!this.isActive || this.inFlight) return
+    this.inFlight = true
+    this.lastStartedAt = this.clock.now()
+    let outcome: PollOutcome
+    try {
+      outcome = await this.poll()
+    } catch {
+      outcome = { kind: 'failure', budget: null }
+    } finally {
+      this.inFlight = false
+    }
+    if (outcome.kind === 'stop') {
+      this.stop()
+      return
+    }
+    if (!this.isActive) {
+      this.onPlanned(null)
+      return
+    }
+    const next = this.nextPollAt(outcome)
+    this.planAt(this.refreshRequested ? Math.min(next, this.earliestAllowed()) : next)
+    this.refreshRequested = false
+  }
+
+  private nextPollAt(outcome: Exclude<PollOutcome, { kind: 'stop' }>): number {
+    const now = this.clock.now()
+    switch (outcome.kind) {
+      case 'success':
+        this.failures = 0
+        this.budget = outcome.budget
+        return now + Math.max(this.floorIntervalMs, this.budgetSpacing(now))
+      case 'rate-limited':
+        this.failures = 0
+        this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt: outcome.resetAt }
+        // A reset already in the past (a skewed or stale header) must not turn into a tight loop.
+        return Math.max(outcome.resetAt + RESET_MARGIN_MS, now + this.floorIntervalMs)
+      case 'failure':
+        this.failures += 1
+        // A request that failed may still have been counted by the server.
+        this.budget = outcome.budget ?? spendOne(this.budget)
+        return now + Math.max(this.backoffDelay(), this.budgetSpacing(now))
+      case 'unsupported':
+        return now + UNSUPPORTED_RETRY_MS
+    }
+  }
+
+  /** Spread what is left of the window evenly until it resets. */
+  private budgetSpacing(now: number): number {
+    if (!this.budget || now >= this.budget.resetAt + RESET_MARGIN_MS) return 0
+    const untilReset = this.budget.resetAt + RESET_MARGIN_MS - now
+    return this.budget.remaining > 0 ? untilReset / this.budget.remaining : untilReset
+  }
+
+  /** Exponential backoff with jitter, so a fleet does not return in lockstep. */
+  private backoffDelay(): number {
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (this.failures - 1))
+    return ceiling / 2 + this.random() * (ceiling / 2)
+  }
+
+  private earliestAllowed(): number {
+    const now = this.clock.now()
+    const afterGap = Math.max(now, this.lastStartedAt + MIN_GAP_MS)
+    const exhausted = this.budget !== null && this.budget.remaining === 0 && now < this.budget.resetAt + RESET_MARGIN_MS
+    return exhausted && this.budget ? Math.max(afterGap, this.budget.resetAt + RESET_MARGIN_MS) : afterGap
+  }
+
+  private planAt(at: number): void {
+    this.cancelTimer()
+    const delay = Math.max(0, at - this.clock.now())
+    this.timer = this.clock.setTimeout(() => void this.run(), delay)
+    this.onPlanned(at)
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer)
+    this.timer = null
+  }
+}
+
+function spendOne(budget: RateBudget | null): RateBudget | null {
+  return budget && { ...budget, remaining: Math.max(0, budget.remaining - 1) }
+}

@@ -1,0 +1,307 @@
+// The Rocket.Chat REST client: one kept-alive connection, a timeout, a cap on
+// answer size, and every answer turned into a typed value. Never throws.
+import http from 'node:http'
+import https from 'node:https'
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import type { z } from 'zod'
+import type { ApiError, TwoFactorMethod } from './api-errors'
+import {
+  callHistoryInfoSchema,
+  callsStateSchema,
+  errorBodySchema,
+  loginSchema,
+  mediaCallSchema,
+  meSchema,
+  serverInfoSchema,
+  type Me,
+  type ServerMediaCall,
+} from './api-schemas'
+import { ClockOffsetEstimator } from './clock-offset'
+import { classifyTransportError } from './http-errors'
+import { readRateBudget, waitSecondsFromMessage, type RateBudget } from './rate-limit'
+import { err, ok, type Result } from './result'
+import type { ServerUrl } from './server-url'
+
+export interface Credentials {
+  userId: string
+  authToken: string
+}
+
+export interface ClientOptions {
+  server: ServerUrl
+  credentials?: Credentials
+  now?: () => number
+  timeoutMs?: number
+  maxResponseBytes?: number
+  /** The packaged app passes an Electron net.fetch adapter so system proxies and certificates apply. */
+  adapter?: AxiosRequestConfig['adapter']
+  userAgent?: string
+}
+
+export interface CallsSnapshot {
+  calls: ServerMediaCall[]
+  /** Calls the server sent that did not validate; kept by id so nothing is dropped silently. */
+  unreadable: { id: string | null; detail: string }[]
+  /** Server clock minus local clock, at the time of this answer. */
+  serverOffsetMs: number
+  receivedAt: number
+}
+
+export interface Reply<T> {
+  result: Result<T, ApiError>
+  /** The route's rate budget, when the server reported one. */
+  budget: RateBudget | null
+}
+
+export interface CallHistory {
+  /** `not-answered`, `ended`, `transferred`, `failed`, `error`, or a newer state. */
+  state: string
+  hangupReason: string | null
+  endedBy: string | null
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000
+const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024
+
+export class RocketChatClient {
+  readonly server: ServerUrl
+  private credentials: Credentials | undefined
+  private readonly http: AxiosInstance
+  private readonly agents: (http.Agent | https.Agent)[]
+  private readonly now: () => number
+  private readonly timeoutMs: number
+  private readonly offset = new ClockOffsetEstimator()
+
+  constructor(options: ClientOptions) {
+    this.server = options.server
+    this.credentials = options.credentials
+    this.now = options.now ?? Date.now
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+    const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 })
+    const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4 })
+    this.agents = [httpAgent, httpsAgent]
+    this.http = axios.create({
+      baseURL: `${options.server.base}/api`,
+      timeout: this.timeoutMs,
+      maxContentLength: maxBytes,
+      maxBodyLength: 64 * 1024,
+      // A redirect would carry X-Auth-Token to wherever it points: refuse to follow.
+      maxRedirects: 0,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      httpAgent,
+      httpsAgent,
+      headers: { 'User-Agent': options.userAgent ?? 'CallTray', Accept: 'application/json' },
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    })
+  }
+
+  setCredentials(credentials: Credentials | undefined): void {
+    this.credentials = credentials
+  }
+
+  get serverOffsetMs(): number {
+    return this.offset.offsetMs
+  }
+
+  /** Closes kept-alive sockets so a shutting-down process is not held open. */
+  close(): void {
+    for (const agent of this.agents) agent.destroy()
+  }
+
+  async getServerInfo(): Promise<Result<{ version: string }, ApiError>> {
+    const reply = await this.request('GET', 'info', { auth: false })
+    return mapResult(reply.result, (body) => parseWith(serverInfoSchema, body))
+  }
+
+  async login(input: {
+    user: string
+    password: string
+    code?: string | undefined
+  }): Promise<Result<Credentials, ApiError>> {
+    const body = { user: input.user, password: input.password, ...(input.code ? { code: input.code } : {}) }
+    const reply = await this.request('POST', 'v1/login', { auth: false, body })
+    return mapResult(reply.result, (data) => {
+      const parsed = parseWith(loginSchema, data)
+      return parsed.ok ? ok({ userId: parsed.value.data.userId, authToken: parsed.value.data.authToken }) : parsed
+    })
+  }
+
+  async me(): Promise<Result<Me, ApiError>> {
+    const reply = await this.request('GET', 'v1/me')
+    return mapResult(reply.result, (body) => parseWith(meSchema, body))
+  }
+
+  async logout(): Promise<Result<void, ApiError>> {
+    const reply = await this.request('POST', 'v1/logout', { body: {} })
+    return mapResult(reply.result, () => ok(undefined))
+  }
+
+  async getCallsState(): Promise<Reply<CallsSnapshot>> {
+    const reply = await this.request('GET', 'v1/media-calls.state')
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(callsStateSchema, body)
+      if (!parsed.ok) return parsed
+      if (parsed.value.success === false) {
+        return err<ApiError>({ kind: 'invalid-response', detail: 'the server reported a failure.' })
+      }
+      return ok(this.readCalls(parsed.value.calls))
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** Declines an incoming call. Only `reject`: `accept`/`ack` would bind or ring the call here. */
+  async rejectCall(callId: string, contractId: string): Promise<Result<void, ApiError>> {
+    const body = { callId, contractId, answer: 'reject' }
+    const reply = await this.request('POST', 'v1/media-calls.answer', { body })
+    return mapResult(reply.result, () => ok(undefined))
+  }
+
+  /** The finished call's history, or null when the server has none (yet). */
+  async getCallHistory(callId: string): Promise<Result<CallHistory | null, ApiError>> {
+    const reply = await this.request('GET', 'v1/call-history.info', { query: { callId } })
+    if (!reply.result.ok && reply.result.error.kind === 'not-supported') return ok(null)
+    return mapResult(reply.result, (body) => {
+      const parsed = parseWith(callHistoryInfoSchema, body)
+      if (!parsed.ok) return parsed
+      const { item, call } = parsed.value
+      return ok({ state: item.state, hangupReason: call?.hangupReason ?? null, endedBy: call?.endedBy?.id ?? null })
+    })
+  }
+
+  private readCalls(rawCalls: unknown[]): CallsSnapshot {
+    const calls: ServerMediaCall[] = []
+    const unreadable: CallsSnapshot['unreadable'] = []
+    for (const raw of rawCalls) {
+      const parsed = mediaCallSchema.safeParse(raw)
+      if (parsed.success) calls.push(parsed.data)
+      else unreadable.push({ id: rawId(raw), detail: describeIssues(parsed.error) })
+    }
+    return { calls, unreadable, serverOffsetMs: this.offset.offsetMs, receivedAt: this.now() }
+  }
+
+  private async request(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { auth?: boolean; body?: unknown; query?: Record<string, string> } = {},
+  ): Promise<Reply<unknown>> {
+    const headers: Record<string, string> = {}
+    if (options.auth !== false) {
+      if (!this.credentials) return { result: err({ kind: 'unauthorized', message: 'Not signed in.' }), budget: null }
+      headers['X-User-Id'] = this.credentials.userId
+      headers['X-Auth-Token'] = this.credentials.authToken
+    }
+    const sentAt = this.now()
+    let response: AxiosResponse<unknown>
+    try {
+      response = await this.http.request({ method, url: path, headers, params: options.query, data: options.body })
+    } catch (error) {
+      return { result: err(classifyTransportError(error, this.timeoutMs)), budget: null }
+    }
+    const receivedAt = this.now()
+    const serverDate = parseDateHeader(response.headers['date'])
+    if (serverDate !== null) this.offset.addSample(sentAt, receivedAt, serverDate)
+    const budget = readRateBudget(
+      (name) => response.headers[name] as string | undefined,
+      receivedAt,
+      serverDate,
+      this.offset.offsetMs,
+    )
+    return { result: classifyResponse(response, budget, receivedAt), budget }
+  }
+}
+
+function classifyResponse(
+  response: AxiosResponse<unknown>,
+  budget: RateBudget | null,
+  receivedAt: number,
+): Result<unknown, ApiError> {
+  const { status } = response
+  if (status >= 200 && status < 300) return parseBody(response)
+  const body = readErrorBody(response)
+  if (status === 401) return err(unauthorizedError(body))
+  if (status === 429) {
+    const waitSeconds = waitSecondsFromMessage(body?.error ?? body?.message)
+    const resetAt = budget?.resetAt ?? receivedAt + (waitSeconds ?? 60) * 1000
+    return err({ kind: 'rate-limited', resetAt })
+  }
+  if (status === 404) return err({ kind: 'not-supported' })
+  if (status >= 300 && status < 400) {
+    const location = String(response.headers['location'] ?? 'elsewhere')
+    return err({ kind: 'invalid-response', detail: `the server redirected to ${location}. Check the server address.` })
+  }
+  if (status >= 500) return err({ kind: 'server-error', status })
+  return err({ kind: 'rejected', status, code: body?.error ?? body?.errorType ?? `HTTP ${status}` })
+}
+
+function unauthorizedError(body: z.infer<typeof errorBodySchema> | null): ApiError {
+  const code = body?.errorType ?? body?.error
+  if (code === 'totp-required' || code === 'totp-invalid') {
+    return { kind: 'two-factor-required', method: twoFactorMethod(body?.details?.method), invalidCode: code === 'totp-invalid' }
+  }
+  return { kind: 'unauthorized', message: body?.message ?? body?.error ?? 'Unauthorized' }
+}
+
+function twoFactorMethod(method: string | undefined): TwoFactorMethod {
+  return method === 'email' || method === 'password' ? method : 'totp'
+}
+
+function parseBody(response: AxiosResponse<unknown>): Result<unknown, ApiError> {
+  const text = typeof response.data === 'string' ? response.data : ''
+  const contentType = String(response.headers['content-type'] ?? '')
+  if (/text\/html/i.test(contentType) || /^\s*</.test(text)) {
+    return err({
+      kind: 'invalid-response',
+      detail: 'a web page came back instead of data (often a proxy, firewall or sign-in portal in the way).',
+    })
+  }
+  try {
+    return ok(JSON.parse(text) as unknown)
+  } catch {
+    const detail = text.trim() === '' ? 'the answer was empty.' : 'the answer was not valid JSON (it may have been cut off).'
+    return err({ kind: 'invalid-response', detail })
+  }
+}
+
+function readErrorBody(response: AxiosResponse<unknown>): z.infer<typeof errorBodySchema> | null {
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(String(response.data)))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, body: unknown): Result<z.output<S>, ApiError> {
+  const parsed = schema.safeParse(body)
+  return parsed.success
+    ? ok(parsed.data)
+    : err({ kind: 'invalid-response', detail: `unexpected data (${describeIssues(parsed.error)}).` })
+}
+
+function mapResult<T>(
+  result: Result<unknown, ApiError>,
+  next: (body: unknown) => Result<T, ApiError>,
+): Result<T, ApiError> {
+  return result.ok ? next(result.value) : result
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ')
+}
+
+function rawId(raw: unknown): string | null {
+  const id = (raw as { _id?: unknown } | null)?._id
+  return typeof id === 'string' && id !== '' ? id : null
+}
+
+function parseDateHeader(value: unknown): number | null {
+  if (typeof value !== 'string') return null
+  const ms = Date.parse(value)
+  return Number.isFinite(ms) ? ms : null
+}
