@@ -44,11 +44,7 @@ export const signInInputSchema = z.discriminatedUnion('method', [
     serverUrl,
     user: z.string().trim().min(1, 'Enter your username or e-mail.').max(256),
     password: z.string().min(1, 'Enter your password.').max(1024),
-    code: z
-      .string()
-      .trim()
-      .max(64)
-      .optional(),
+    code: z.string().trim().max(64).optional(),
   }),
 ])
 export type SignInInput = z.infer<typeof signInInputSchema>
@@ -57,11 +53,23 @@ export type SignInField = 'serverUrl' | 'userId' | 'authToken' | 'user' | 'passw
 
 export type SignInResult =
   | { ok: true }
-  | { ok: false; kind: 'two-factor-required'; method: 'totp' | 'email' | 'password'; message: string }
+  | {
+      ok: false
+      kind: 'two-factor-required'
+      method: 'totp' | 'email' | 'password'
+      message: string
+    }
   | { ok: false; kind: 'error'; field: SignInField | null; message: string }
 
 export const callIdSchema = z.string().min(1).max(128)
-export const pauseMinutesSchema = z.union([z.number().int().min(1).max(24 * 60), z.null()])
+export const pauseMinutesSchema = z.union([
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  z.null(),
+])
 
 export type ActionResult = { ok: true } | { ok: false; message: string }
 

@@ -70,7 +70,9 @@ describe('call schema tolerance', () => {
   })
 
   it('accepts null for optional party fields', () => {
-    const call = mediaCallSchema.parse(rawCall({ from: { type: 'user', id: 'x', displayName: null, username: null } }))
+    const call = mediaCallSchema.parse(
+      rawCall({ from: { type: 'user', id: 'x', displayName: null, username: null } }),
+    )
     expect(call.caller.displayName).toBeUndefined()
   })
 

@@ -29,7 +29,13 @@ export interface CallsApi extends CallHistorySource {
 export type EngineEvent =
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'calls'; calls: Call[] }
-  | { type: 'notification'; event: 'incoming-call' | 'missed-call'; call: Call; title: string; body: string }
+  | {
+      type: 'notification'
+      event: 'incoming-call' | 'missed-call'
+      call: Call
+      title: string
+      body: string
+    }
   | { type: 'notification-closed'; callId: string; reason: CloseReason }
   | { type: 'recent'; recent: RecentCall[] }
 
@@ -158,7 +164,9 @@ export class CallEngine {
       const key = bad.id ?? bad.detail
       if (this.reportedUnreadable.has(key)) continue
       this.reportedUnreadable.add(key)
-      this.options.warn?.(`The server sent a call that could not be read (${bad.id ?? 'no id'}): ${bad.detail}`)
+      this.options.warn?.(
+        `The server sent a call that could not be read (${bad.id ?? 'no id'}): ${bad.detail}`,
+      )
     }
   }
 
@@ -186,7 +194,8 @@ export class CallEngine {
     if (!pending) return
     this.pendingStatus = null
     if (pending.state === 'offline') this.setStatus({ ...pending, retryAt: at })
-    else if (pending.state === 'rate-limited') this.setStatus({ ...pending, retryAt: at ?? pending.retryAt })
+    else if (pending.state === 'rate-limited')
+      this.setStatus({ ...pending, retryAt: at ?? pending.retryAt })
     else this.setStatus(pending)
   }
 
@@ -203,7 +212,12 @@ export class CallEngine {
   private handleTrackerEvent(event: TrackerEvent): void {
     switch (event.type) {
       case 'incoming-call':
-        this.emit({ type: 'notification', event: 'incoming-call', call: event.call, ...incomingCallText(event.call) })
+        this.emit({
+          type: 'notification',
+          event: 'incoming-call',
+          call: event.call,
+          ...incomingCallText(event.call),
+        })
         return
       case 'notification-closed':
         this.emit({ type: 'notification-closed', callId: event.callId, reason: event.reason })
@@ -240,7 +254,10 @@ export class CallEngine {
       outcome,
       endedAt: this.clock.now(),
     }
-    this.recent = [entry, ...this.recent.filter((item) => item.id !== call.id)].slice(0, RECENT_LIMIT)
+    this.recent = [entry, ...this.recent.filter((item) => item.id !== call.id)].slice(
+      0,
+      RECENT_LIMIT,
+    )
     this.emit({ type: 'recent', recent: this.recent })
   }
 

@@ -29,7 +29,8 @@ export function displayState(state: ServerCallState): CallState | null {
 export function toPeer(party: ServerCallParty): CallPeer {
   const kind = party.type === 'sip' ? 'sip' : 'user'
   const username = cleanDisplayText(party.username)
-  const sipExtension = cleanDisplayText(party.sipExtension) ?? (kind === 'sip' ? cleanDisplayText(party.id) : null)
+  const sipExtension =
+    cleanDisplayText(party.sipExtension) ?? (kind === 'sip' ? cleanDisplayText(party.id) : null)
   const displayName =
     cleanDisplayText(party.displayName) ??
     (username ? `@${username}` : null) ??

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { agent, AGENT_ID, funke, serverCall, type RawCallOptions } from '../../test/support/server-calls'
+import {
+  agent,
+  AGENT_ID,
+  funke,
+  serverCall,
+  type RawCallOptions,
+} from '../../test/support/server-calls'
 import type { ServerMediaCall } from './api-schemas'
 import {
   applySnapshot,
@@ -13,12 +19,26 @@ import {
 
 const T0 = Date.parse('2026-04-30T13:30:53.165Z')
 
-function snapshot(state: TrackerState, calls: ServerMediaCall[], options: { offset?: number; unreadable?: string[] } = {}) {
-  return applySnapshot(state, { calls, unreadableIds: options.unreadable ?? [], serverOffsetMs: options.offset ?? 0 })
+function snapshot(
+  state: TrackerState,
+  calls: ServerMediaCall[],
+  options: { offset?: number; unreadable?: string[] } = {},
+) {
+  return applySnapshot(state, {
+    calls,
+    unreadableIds: options.unreadable ?? [],
+    serverOffsetMs: options.offset ?? 0,
+  })
 }
 
 function incoming(state: string, extra: RawCallOptions = {}): ServerMediaCall {
-  return serverCall({ state, createdAt: T0, acceptedAt: T0 + 5000, activatedAt: T0 + 6000, ...extra })
+  return serverCall({
+    state,
+    createdAt: T0,
+    acceptedAt: T0 + 5000,
+    activatedAt: T0 + 6000,
+    ...extra,
+  })
 }
 
 function outgoing(state: string): ServerMediaCall {
@@ -46,7 +66,12 @@ describe('call tracker', () => {
     const [event] = events
     expect(event).toMatchObject({
       type: 'incoming-call',
-      call: { id: 'call-1', direction: 'incoming', state: 'ringing', peer: { displayName: 'Funke Olasupo', username: 'funke.olasupo' } },
+      call: {
+        id: 'call-1',
+        direction: 'incoming',
+        state: 'ringing',
+        peer: { displayName: 'Funke Olasupo', username: 'funke.olasupo' },
+      },
     })
   })
 
@@ -57,11 +82,18 @@ describe('call tracker', () => {
   })
 
   it('does not announce again when the call moves from none to ringing', () => {
-    expect(types(run([[incoming('none')], [incoming('ringing')]]).events)).toEqual(['incoming-call'])
+    expect(types(run([[incoming('none')], [incoming('ringing')]]).events)).toEqual([
+      'incoming-call',
+    ])
   })
 
   it('closes the notification when the call is answered, without calling it missed', () => {
-    const { events } = run([[incoming('ringing')], [incoming('accepted')], [incoming('active')], []])
+    const { events } = run([
+      [incoming('ringing')],
+      [incoming('accepted')],
+      [incoming('active')],
+      [],
+    ])
     expect(events).toEqual([
       expect.objectContaining({ type: 'incoming-call' }),
       { type: 'notification-closed', callId: 'call-1', reason: 'answered' },
@@ -79,11 +111,15 @@ describe('call tracker', () => {
 
   it('treats ended calls and hangup state in a snapshot as gone', () => {
     expect(types(run([[incoming('ringing')], [incoming('hangup')]]).events)).toContain('call-ended')
-    expect(types(run([[incoming('ringing')], [incoming('ringing', { ended: 'true' })]]).events)).toContain('call-ended')
+    expect(
+      types(run([[incoming('ringing')], [incoming('ringing', { ended: 'true' })]]).events),
+    ).toContain('call-ended')
   })
 
   it('never announces outgoing calls, nor calls first seen accepted or active', () => {
-    expect(types(run([[outgoing('none')], [outgoing('ringing')], [outgoing('active')], []]).events)).toEqual(['call-ended'])
+    expect(
+      types(run([[outgoing('none')], [outgoing('ringing')], [outgoing('active')], []]).events),
+    ).toEqual(['call-ended'])
     expect(types(run([[incoming('accepted')]]).events)).toEqual([])
     expect(types(run([[incoming('active')]]).events)).toEqual([])
   })
@@ -93,7 +129,11 @@ describe('call tracker', () => {
     expect(first.events).toEqual([])
     expect(visibleCalls(first.state)).toEqual([])
     const later = run([[incoming('ringing')], [incoming('transferring')]])
-    expect(later.events[1]).toEqual({ type: 'notification-closed', callId: 'call-1', reason: 'no-longer-ringing' })
+    expect(later.events[1]).toEqual({
+      type: 'notification-closed',
+      callId: 'call-1',
+      reason: 'no-longer-ringing',
+    })
     expect(visibleCalls(later.state)).toEqual([])
     expect(later.state.calls.has('call-1')).toBe(true)
   })
@@ -119,15 +159,34 @@ describe('call tracker', () => {
   })
 
   it('names SIP callers by display name or extension', () => {
-    const sip = incoming('ringing', { from: { type: 'sip', id: '2001', contractId: 'c', sipExtension: '2001' } })
+    const sip = incoming('ringing', {
+      from: { type: 'sip', id: '2001', contractId: 'c', sipExtension: '2001' },
+    })
     const call = run([[sip]]).state.calls.get('call-1')?.call
-    expect(call?.peer).toEqual({ id: '2001', displayName: '2001', username: null, sipExtension: '2001', kind: 'sip' })
+    expect(call?.peer).toEqual({
+      id: '2001',
+      displayName: '2001',
+      username: null,
+      sipExtension: '2001',
+      kind: 'sip',
+    })
   })
 
   it('puts ringing incoming calls first', () => {
-    const active = serverCall({ id: 'a', state: 'active', createdAt: T0 - 60_000, activatedAt: T0 - 50_000 })
+    const active = serverCall({
+      id: 'a',
+      state: 'active',
+      createdAt: T0 - 60_000,
+      activatedAt: T0 - 50_000,
+    })
     const ringing = serverCall({ id: 'r', state: 'ringing', createdAt: T0 })
-    const out = serverCall({ id: 'o', state: 'ringing', from: { ...agent, contractId: 'c' }, to: funke, createdAt: T0 - 1000 })
+    const out = serverCall({
+      id: 'o',
+      state: 'ringing',
+      from: { ...agent, contractId: 'c' },
+      to: funke,
+      createdAt: T0 - 1000,
+    })
     const { state } = run([[active, out, ringing]])
     expect(visibleCalls(state).map((call) => call.id)).toEqual(['r', 'a', 'o'])
   })
@@ -145,7 +204,9 @@ describe('call tracker', () => {
   it('marks a call declined here: closes the notification and never calls it missed', () => {
     let update = snapshot(createTrackerState(AGENT_ID), [incoming('ringing')])
     update = markDeclined(update.state, 'call-1')
-    expect(update.events).toEqual([{ type: 'notification-closed', callId: 'call-1', reason: 'declined' }])
+    expect(update.events).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'declined' },
+    ])
     update = snapshot(update.state, [])
     expect(update.events).toEqual([expect.objectContaining({ type: 'call-ended', declined: true })])
   })
@@ -183,7 +244,8 @@ describe('call tracker, every sequence of server states', () => {
         const announcements = events.filter((event) => event.type === 'incoming-call').length
         const closes = events.filter((event) => event.type === 'notification-closed').length
         const firstKnown = sequence.find((state) => state !== 'absent' && state !== 'odd-new-state')
-        const shouldRing = direction === 'incoming' && (firstKnown === 'none' || firstKnown === 'ringing')
+        const shouldRing =
+          direction === 'incoming' && (firstKnown === 'none' || firstKnown === 'ringing')
 
         expect(announcements, label).toBe(shouldRing ? 1 : 0)
         // Every notification raised is withdrawn exactly once by the time the call is gone.
@@ -195,7 +257,9 @@ describe('call tracker, every sequence of server states', () => {
           // One stay on the server: a missed-call candidate is exactly a call that rang
           // here and was never seen answered.
           const answeredSeen = sequence.some((state) => state === 'accepted' || state === 'active')
-          const unanswered = events.filter((event) => event.type === 'call-ended' && event.rang && !event.answered)
+          const unanswered = events.filter(
+            (event) => event.type === 'call-ended' && event.rang && !event.answered,
+          )
           expect(unanswered.length, label).toBe(shouldRing && !answeredSeen ? 1 : 0)
         }
       }

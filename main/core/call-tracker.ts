@@ -95,7 +95,10 @@ export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): T
 /** Ringing calls the server has certainly hung up by now (for when it cannot be asked). */
 export function expireStale(state: TrackerState, now: number): TrackerUpdate {
   const stale = [...state.calls.values()].filter(
-    (tracked) => tracked.call.state === 'ringing' && tracked.expiresAt !== null && now > tracked.expiresAt + EXPIRY_GRACE_MS,
+    (tracked) =>
+      tracked.call.state === 'ringing' &&
+      tracked.expiresAt !== null &&
+      now > tracked.expiresAt + EXPIRY_GRACE_MS,
   )
   if (stale.length === 0) return { state, events: [] }
   const calls = new Map(state.calls)
@@ -120,7 +123,12 @@ export function visibleCalls(state: TrackerState): Call[] {
   return [...state.calls.values()]
     .filter((tracked) => tracked.visible)
     .map((tracked) => tracked.call)
-    .sort((a, b) => ringingIncomingRank(a) - ringingIncomingRank(b) || a.since - b.since || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        ringingIncomingRank(a) - ringingIncomingRank(b) ||
+        a.since - b.since ||
+        a.id.localeCompare(b.id),
+    )
 }
 
 function trackCall(
@@ -132,11 +140,14 @@ function trackCall(
   const direction = callDirection(serverCall, me)
   if (!direction) return null
   const state = displayState(serverCall.state)
-  const expiresAt = serverCall.expiresAt === undefined ? null : toLocalTime(serverCall.expiresAt, serverOffsetMs)
+  const expiresAt =
+    serverCall.expiresAt === undefined ? null : toLocalTime(serverCall.expiresAt, serverOffsetMs)
   if (!state) {
     // A state we do not know: a call first seen in it is left alone; a known one is
     // kept but hidden, and is never shown or rung as ringing.
-    return previous ? { ...previous, serverState: serverCall.state, visible: false, expiresAt } : null
+    return previous
+      ? { ...previous, serverState: serverCall.state, visible: false, expiresAt }
+      : null
   }
   return {
     call: normalizeCall(serverCall, direction, state, serverOffsetMs),
@@ -151,7 +162,9 @@ function trackCall(
 }
 
 function isRingingIncoming(tracked: TrackedCall): boolean {
-  return tracked.visible && tracked.call.direction === 'incoming' && tracked.call.state === 'ringing'
+  return (
+    tracked.visible && tracked.call.direction === 'incoming' && tracked.call.state === 'ringing'
+  )
 }
 
 function ringingIncomingRank(call: Call): number {

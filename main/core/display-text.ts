@@ -2,7 +2,7 @@
 // them. Strip what could reorder or hide text in a notification or the tray tooltip
 // (control characters, bidi overrides), fold white space, and cap the length.
 
-const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g
+const CONTROL_OR_BIDI = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu
 const MAX_LENGTH = 64
 
 export function cleanDisplayText(value: string | undefined | null): string | null {

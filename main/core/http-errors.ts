@@ -39,9 +39,14 @@ export function classifyTransportError(error: unknown, timeoutMs: number): ApiEr
     return { kind: 'tls', cause: code }
   }
   if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/i.test(error.message)) {
-    return { kind: 'invalid-response', detail: 'the answer was larger than any real answer could be.' }
+    return {
+      kind: 'invalid-response',
+      detail: 'the answer was larger than any real answer could be.',
+    }
   }
-  const cause = NETWORK_CAUSES[code] ?? (/socket hang up/i.test(error.message) ? 'the connection was cut' : error.message)
+  const cause =
+    NETWORK_CAUSES[code] ??
+    (/socket hang up/i.test(error.message) ? 'the connection was cut' : error.message)
   return { kind: 'network', cause }
 }
 

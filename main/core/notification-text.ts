@@ -15,7 +15,10 @@ export function incomingCallText(call: Call): NotificationText {
 }
 
 export function missedCallText(call: Call): NotificationText {
-  return { title: `Missed call from ${call.peer.displayName}`, body: joinParts(peerDetail(call), 'Call back from Rocket.Chat') }
+  return {
+    title: `Missed call from ${call.peer.displayName}`,
+    body: joinParts(peerDetail(call), 'Call back from Rocket.Chat'),
+  }
 }
 
 /** What identifies the caller beyond the name, unless the name already is it. */

@@ -46,7 +46,9 @@ describe('poll scheduler', () => {
   it('waits for the reset when the budget is spent, and after a 429', async () => {
     const resetAt = START + 20_000
     const { poll, startedAt } = scriptedPoll((index) =>
-      index === 0 ? { kind: 'success', budget: { limit: 10, remaining: 0, resetAt } } : { kind: 'rate-limited', resetAt: START + 45_000 },
+      index === 0
+        ? { kind: 'success', budget: { limit: 10, remaining: 0, resetAt } }
+        : { kind: 'rate-limited', resetAt: START + 45_000 },
     )
     new PollScheduler({ clock: systemClock, poll }).start()
     await vi.advanceTimersByTimeAsync(50_000)
@@ -54,7 +56,10 @@ describe('poll scheduler', () => {
   })
 
   it('does not loop when a 429 names a reset already past', async () => {
-    const { poll, startedAt } = scriptedPoll(() => ({ kind: 'rate-limited', resetAt: START - 5000 }))
+    const { poll, startedAt } = scriptedPoll(() => ({
+      kind: 'rate-limited',
+      resetAt: START - 5000,
+    }))
     new PollScheduler({ clock: systemClock, poll, floorIntervalMs: 3000 }).start()
     await vi.advanceTimersByTimeAsync(10_000)
     expect(startedAt).toEqual([0, 3000, 6000, 9000])
@@ -95,7 +100,10 @@ describe('poll scheduler', () => {
 
   it('does not refresh past a spent budget', async () => {
     const resetAt = START + 30_000
-    const { poll, startedAt } = scriptedPoll(() => ({ kind: 'success', budget: { limit: 10, remaining: 0, resetAt } }))
+    const { poll, startedAt } = scriptedPoll(() => ({
+      kind: 'success',
+      budget: { limit: 10, remaining: 0, resetAt },
+    }))
     const scheduler = new PollScheduler({ clock: systemClock, poll })
     scheduler.start()
     await vi.advanceTimersByTimeAsync(5000)
@@ -107,7 +115,9 @@ describe('poll scheduler', () => {
   })
 
   it('backs off with jitter on failures and polls normally after the server answers', async () => {
-    const { poll, startedAt } = scriptedPoll((index) => (index < 4 ? { kind: 'failure', budget: null } : success))
+    const { poll, startedAt } = scriptedPoll((index) =>
+      index < 4 ? { kind: 'failure', budget: null } : success,
+    )
     // random() = 0 gives the shortest jittered delay: half of 2 s, 4 s, 8 s, 16 s.
     new PollScheduler({ clock: systemClock, poll, floorIntervalMs: 3000, random: () => 0 }).start()
     await vi.advanceTimersByTimeAsync(40_000)
@@ -178,17 +188,20 @@ describe('poll scheduler against a model of the server rate limiter', () => {
     return { poll, rejected: () => rejected }
   }
 
-  it.each([0, 750, -30_000, 123_456])('never gets a 429 in an hour alone on its IP (server clock skew %d ms)', async (skew) => {
-    const limiter = modelLimiter(10, 60_000, skew)
-    let polls = 0
-    const poll = () => {
-      polls++
-      return limiter.poll()
-    }
-    new PollScheduler({ clock: systemClock, poll, floorIntervalMs: 3000 }).start()
-    await vi.advanceTimersByTimeAsync(60 * 60_000)
-    expect(limiter.rejected()).toBe(0)
-    // And it does use the budget: close to the 10 requests a minute allowed.
-    expect(polls).toBeGreaterThan(8 * 60)
-  })
+  it.each([0, 750, -30_000, 123_456])(
+    'never gets a 429 in an hour alone on its IP (server clock skew %d ms)',
+    async (skew) => {
+      const limiter = modelLimiter(10, 60_000, skew)
+      let polls = 0
+      const poll = () => {
+        polls++
+        return limiter.poll()
+      }
+      new PollScheduler({ clock: systemClock, poll, floorIntervalMs: 3000 }).start()
+      await vi.advanceTimersByTimeAsync(60 * 60_000)
+      expect(limiter.rejected()).toBe(0)
+      // And it does use the budget: close to the 10 requests a minute allowed.
+      expect(polls).toBeGreaterThan(8 * 60)
+    },
+  )
 })

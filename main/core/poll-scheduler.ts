@@ -165,8 +165,13 @@ export class PollScheduler {
   private earliestAllowed(): number {
     const now = this.clock.now()
     const afterGap = Math.max(now, this.lastStartedAt + MIN_GAP_MS)
-    const exhausted = this.budget !== null && this.budget.remaining === 0 && now < this.budget.resetAt + RESET_MARGIN_MS
-    return exhausted && this.budget ? Math.max(afterGap, this.budget.resetAt + RESET_MARGIN_MS) : afterGap
+    const exhausted =
+      this.budget !== null &&
+      this.budget.remaining === 0 &&
+      now < this.budget.resetAt + RESET_MARGIN_MS
+    return exhausted && this.budget
+      ? Math.max(afterGap, this.budget.resetAt + RESET_MARGIN_MS)
+      : afterGap
   }
 
   private planAt(at: number): void {

@@ -121,11 +121,17 @@ export class RocketChatClient {
     password: string
     code?: string | undefined
   }): Promise<Result<Credentials, ApiError>> {
-    const body = { user: input.user, password: input.password, ...(input.code ? { code: input.code } : {}) }
+    const body = {
+      user: input.user,
+      password: input.password,
+      ...(input.code ? { code: input.code } : {}),
+    }
     const reply = await this.request('POST', 'v1/login', { auth: false, body })
     return mapResult(reply.result, (data) => {
       const parsed = parseWith(loginSchema, data)
-      return parsed.ok ? ok({ userId: parsed.value.data.userId, authToken: parsed.value.data.authToken }) : parsed
+      return parsed.ok
+        ? ok({ userId: parsed.value.data.userId, authToken: parsed.value.data.authToken })
+        : parsed
     })
   }
 
@@ -167,7 +173,11 @@ export class RocketChatClient {
       const parsed = parseWith(callHistoryInfoSchema, body)
       if (!parsed.ok) return parsed
       const { item, call } = parsed.value
-      return ok({ state: item.state, hangupReason: call?.hangupReason ?? null, endedBy: call?.endedBy?.id ?? null })
+      return ok({
+        state: item.state,
+        hangupReason: call?.hangupReason ?? null,
+        endedBy: call?.endedBy?.id ?? null,
+      })
     })
   }
 
@@ -189,14 +199,21 @@ export class RocketChatClient {
   ): Promise<Reply<unknown>> {
     const headers: Record<string, string> = {}
     if (options.auth !== false) {
-      if (!this.credentials) return { result: err({ kind: 'unauthorized', message: 'Not signed in.' }), budget: null }
+      if (!this.credentials)
+        return { result: err({ kind: 'unauthorized', message: 'Not signed in.' }), budget: null }
       headers['X-User-Id'] = this.credentials.userId
       headers['X-Auth-Token'] = this.credentials.authToken
     }
     const sentAt = this.now()
     let response: AxiosResponse<unknown>
     try {
-      response = await this.http.request({ method, url: path, headers, params: options.query, data: options.body })
+      response = await this.http.request({
+        method,
+        url: path,
+        headers,
+        params: options.query,
+        data: options.body,
+      })
     } catch (error) {
       return { result: err(classifyTransportError(error, this.timeoutMs)), budget: null }
     }
@@ -230,7 +247,10 @@ function classifyResponse(
   if (status === 404) return err({ kind: 'not-supported' })
   if (status >= 300 && status < 400) {
     const location = String(response.headers['location'] ?? 'elsewhere')
-    return err({ kind: 'invalid-response', detail: `the server redirected to ${location}. Check the server address.` })
+    return err({
+      kind: 'invalid-response',
+      detail: `the server redirected to ${location}. Check the server address.`,
+    })
   }
   if (status >= 500) return err({ kind: 'server-error', status })
   return err({ kind: 'rejected', status, code: body?.error ?? body?.errorType ?? `HTTP ${status}` })
@@ -239,7 +259,11 @@ function classifyResponse(
 function unauthorizedError(body: z.infer<typeof errorBodySchema> | null): ApiError {
   const code = body?.errorType ?? body?.error
   if (code === 'totp-required' || code === 'totp-invalid') {
-    return { kind: 'two-factor-required', method: twoFactorMethod(body?.details?.method), invalidCode: code === 'totp-invalid' }
+    return {
+      kind: 'two-factor-required',
+      method: twoFactorMethod(body?.details?.method),
+      invalidCode: code === 'totp-invalid',
+    }
   }
   return { kind: 'unauthorized', message: body?.message ?? body?.error ?? 'Unauthorized' }
 }
@@ -254,13 +278,17 @@ function parseBody(response: AxiosResponse<unknown>): Result<unknown, ApiError> 
   if (/text\/html/i.test(contentType) || /^\s*</.test(text)) {
     return err({
       kind: 'invalid-response',
-      detail: 'a web page came back instead of data (often a proxy, firewall or sign-in portal in the way).',
+      detail:
+        'a web page came back instead of data (often a proxy, firewall or sign-in portal in the way).',
     })
   }
   try {
     return ok(JSON.parse(text) as unknown)
   } catch {
-    const detail = text.trim() === '' ? 'the answer was empty.' : 'the answer was not valid JSON (it may have been cut off).'
+    const detail =
+      text.trim() === ''
+        ? 'the answer was empty.'
+        : 'the answer was not valid JSON (it may have been cut off).'
     return err({ kind: 'invalid-response', detail })
   }
 }
@@ -278,7 +306,10 @@ function parseWith<S extends z.ZodType>(schema: S, body: unknown): Result<z.outp
   const parsed = schema.safeParse(body)
   return parsed.success
     ? ok(parsed.data)
-    : err({ kind: 'invalid-response', detail: `unexpected data (${describeIssues(parsed.error)}).` })
+    : err({
+        kind: 'invalid-response',
+        detail: `unexpected data (${describeIssues(parsed.error)}).`,
+      })
 }
 
 function mapResult<T>(

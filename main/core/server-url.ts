@@ -36,7 +36,9 @@ export function parseServerUrl(input: string): Result<ServerUrl, string> {
     return err('Leave the user name and password out of the server address.')
   }
   if (url.search || url.hash) {
-    return err('The server address cannot contain "?" or "#". Use only the address you open in the browser.')
+    return err(
+      'The server address cannot contain "?" or "#". Use only the address you open in the browser.',
+    )
   }
   // People paste what their browser shows (`…/home`) or an API address (`…/api/v1`).
   const path = url.pathname.replace(/\/+$/, '').replace(/\/(home|api\/v1|api)$/i, '')

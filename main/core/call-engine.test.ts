@@ -1,0 +1,295 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AGENT_ID, serverCall, type RawCallOptions } from '../../test/support/server-calls'
+import type { ApiError } from './api-errors'
+import type { ServerMediaCall } from './api-schemas'
+import { CallEngine, type CallsApi, type EngineEvent } from './call-engine'
+import { systemClock } from './clock'
+import { err, ok, type Result } from './result'
+import type { CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
+
+const START = Date.parse('2026-11-23T09:00:00Z')
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  vi.setSystemTime(START)
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** A server stand-in the test scripts: what the next state poll answers, what history says. */
+class FakeApi implements CallsApi {
+  calls: ServerMediaCall[] = []
+  nextError: ApiError | null = null
+  history = new Map<string, CallHistory | null>()
+  historyError: ApiError | null = null
+  polls = 0
+  rejected: string[] = []
+
+  async getCallsState(): Promise<Reply<CallsSnapshot>> {
+    this.polls++
+    if (this.nextError) return { result: err(this.nextError), budget: null }
+    return {
+      result: ok({ calls: this.calls, unreadable: [], serverOffsetMs: 0, receivedAt: Date.now() }),
+      budget: null,
+    }
+  }
+
+  async getCallHistory(callId: string): Promise<Result<CallHistory | null, ApiError>> {
+    if (this.historyError) return err(this.historyError)
+    return ok(this.history.get(callId) ?? null)
+  }
+
+  async rejectCall(callId: string): Promise<Result<void, ApiError>> {
+    this.rejected.push(callId)
+    return ok(undefined)
+  }
+}
+
+function setup() {
+  const api = new FakeApi()
+  const engine = new CallEngine({
+    api,
+    userId: AGENT_ID,
+    contractId: 'contract-test',
+    clock: systemClock,
+    floorIntervalMs: 1000,
+    historyRetryDelaysMs: [1000, 2000],
+  })
+  const events: EngineEvent[] = []
+  engine.on((event) => events.push(event))
+  const poll = () => vi.advanceTimersByTimeAsync(1000)
+  return { api, engine, events, poll }
+}
+
+const ringing = (options: RawCallOptions = {}) =>
+  serverCall({ state: 'ringing', createdAt: START, ...options })
+const ofType = <T extends EngineEvent['type']>(events: EngineEvent[], type: T) =>
+  events.filter((event): event is Extract<EngineEvent, { type: T }> => event.type === type)
+
+describe('call engine', () => {
+  it('goes connecting → online and lists calls only when the list changes', async () => {
+    const { api, engine, events, poll } = setup()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = [ringing()]
+    await poll()
+    await poll()
+    expect(ofType(events, 'status').map((event) => event.status.state)).toEqual([
+      'connecting',
+      'online',
+    ])
+    expect(ofType(events, 'calls')).toHaveLength(1)
+    expect(ofType(events, 'calls')[0]?.calls[0]).toMatchObject({
+      id: 'call-1',
+      state: 'ringing',
+      direction: 'incoming',
+    })
+  })
+
+  it('raises the incoming-call notification with the caller, and withdraws it on answer', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(ofType(events, 'notification')).toEqual([
+      expect.objectContaining({
+        event: 'incoming-call',
+        title: 'Incoming call from Funke Olasupo',
+        body: '@funke.olasupo · Answer in Rocket.Chat',
+      }),
+    ])
+    api.calls = [serverCall({ state: 'active', createdAt: START })]
+    await poll()
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'answered' },
+    ])
+    api.calls = []
+    await poll()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(ofType(events, 'notification')).toHaveLength(1)
+    expect(engine.state.recent).toEqual([
+      expect.objectContaining({ id: 'call-1', outcome: 'ended' }),
+    ])
+  })
+
+  it('reports a missed call when history says not-answered', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    api.history.set('call-1', { state: 'not-answered', hangupReason: 'expired', endedBy: null })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    expect(ofType(events, 'notification').map((event) => [event.event, event.title])).toEqual([
+      ['incoming-call', 'Incoming call from Funke Olasupo'],
+      ['missed-call', 'Missed call from Funke Olasupo'],
+    ])
+    expect(engine.state.recent[0]).toMatchObject({ id: 'call-1', outcome: 'missed' })
+  })
+
+  it('says nothing when history shows the call was answered on another device', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    api.history.set('call-1', { state: 'ended', hangupReason: 'normal', endedBy: 'x' })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+    expect(engine.state.recent[0]?.outcome).toBe('answered-elsewhere')
+  })
+
+  it('does not call a call missed when the agent declined it on another device', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    api.history.set('call-1', {
+      state: 'not-answered',
+      hangupReason: 'rejected',
+      endedBy: AGENT_ID,
+    })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+    expect(engine.state.recent[0]?.outcome).toBe('declined')
+  })
+
+  it('retries history, then falls back to what it saw: it rang and nobody answered', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    api.historyError = { kind: 'server-error', status: 503 }
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    expect(ofType(events, 'notification')).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual([
+      'incoming-call',
+      'missed-call',
+    ])
+  })
+
+  it('drops the missed-call check when the call comes back (a flaky answer said it was gone)', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    api.calls = [ringing()]
+    await poll()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+  })
+
+  it('declines through the API, withdraws the notification and never reports it missed', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await engine.decline('call-1')).toEqual({ ok: true, value: undefined })
+    expect(api.rejected).toEqual(['call-1'])
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'declined' },
+    ])
+    api.calls = []
+    await poll()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(ofType(events, 'notification')).toHaveLength(1)
+    expect(engine.state.recent[0]?.outcome).toBe('declined')
+  })
+
+  it('refuses to decline a call that is not ringing here', async () => {
+    const { api, engine } = setup()
+    api.calls = [serverCall({ state: 'active' })]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await engine.decline('call-1')).toEqual({
+      ok: false,
+      error: 'This call is no longer ringing.',
+    })
+    expect(await engine.decline('nope')).toMatchObject({ ok: false })
+    expect(api.rejected).toEqual([])
+  })
+
+  it('stops and says signed out on 401', async () => {
+    const { api, engine, events, poll } = setup()
+    api.nextError = { kind: 'unauthorized', message: 'You must be logged in to do this.' }
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    await poll()
+    await poll()
+    expect(api.polls).toBe(1)
+    expect(engine.state.status).toEqual({
+      state: 'unauthorized',
+      detail: 'Signed out — sign in again.',
+    })
+    expect(ofType(events, 'status').at(-1)?.status.state).toBe('unauthorized')
+  })
+
+  it('reports offline with the retry time, once per change, and comes back online', async () => {
+    const { api, engine, events } = setup()
+    api.nextError = { kind: 'network', cause: 'the connection was refused' }
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    const offline = engine.state.status
+    expect(offline).toMatchObject({
+      state: 'offline',
+      detail: 'Cannot reach the server (the connection was refused).',
+    })
+    expect(offline.state === 'offline' && offline.retryAt).toBeGreaterThan(START)
+    api.nextError = null
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(engine.state.status).toEqual({ state: 'online' })
+    expect(ofType(events, 'status').map((event) => event.status.state)).toEqual([
+      'connecting',
+      'offline',
+      'online',
+    ])
+  })
+
+  it('shows rate-limited with the reset time, and unsupported for a server without media calls', async () => {
+    const rateLimited = setup()
+    rateLimited.api.nextError = { kind: 'rate-limited', resetAt: START + 30_000 }
+    rateLimited.engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(rateLimited.engine.state.status).toMatchObject({
+      state: 'rate-limited',
+      retryAt: START + 30_500,
+    })
+    rateLimited.engine.stop()
+
+    const unsupported = setup()
+    unsupported.api.nextError = { kind: 'not-supported' }
+    unsupported.engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(unsupported.engine.state.status.state).toBe('unsupported')
+  })
+
+  it('keeps going when a listener throws', async () => {
+    const { api, engine, events } = setup()
+    engine.on(() => {
+      throw new Error('tray exploded')
+    })
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(ofType(events, 'notification')).toHaveLength(1)
+  })
+
+  it('withdraws a ringing notification when the call expires while the server is unreachable', async () => {
+    const { api, engine, events } = setup()
+    api.calls = [ringing({ expiresAt: START + 120_000 })]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.nextError = { kind: 'timeout', afterMs: 10_000 }
+    await vi.advanceTimersByTimeAsync(4 * 60_000)
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'ended' },
+    ])
+    expect(engine.state.calls).toEqual([])
+  })
+})
