@@ -48,6 +48,7 @@ export interface EngineOptions {
   clock: Clock
   floorIntervalMs?: number
   random?: () => number
+  backoff?: { baseMs: number; capMs: number }
   historyRetryDelaysMs?: readonly number[]
   /** Where the engine reports what it had to work around (never secrets). */
   warn?: (message: string) => void
@@ -81,6 +82,7 @@ export class CallEngine {
       onPlanned: (at) => this.flushPendingStatus(at),
       floorIntervalMs: options.floorIntervalMs,
       random: options.random,
+      backoff: options.backoff,
     })
   }
 

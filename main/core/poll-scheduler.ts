@@ -19,6 +19,8 @@ export interface PollSchedulerOptions {
   onPlanned?: (at: number | null) => void
   floorIntervalMs?: number
   random?: () => number
+  /** First and longest wait after failures (tests and the soak shorten them). */
+  backoff?: { baseMs: number; capMs: number }
 }
 
 export const DEFAULT_FLOOR_INTERVAL_MS = 3000
@@ -26,8 +28,7 @@ export const DEFAULT_FLOOR_INTERVAL_MS = 3000
 const RESET_MARGIN_MS = 500
 /** Even a user's "refresh now" never hammers the server faster than this. */
 const MIN_GAP_MS = 1000
-const BACKOFF_BASE_MS = 2000
-const BACKOFF_CAP_MS = 60_000
+const DEFAULT_BACKOFF = { baseMs: 2000, capMs: 60_000 }
 const UNSUPPORTED_RETRY_MS = 5 * 60_000
 
 export class PollScheduler {
@@ -36,6 +37,7 @@ export class PollScheduler {
   private readonly onPlanned: (at: number | null) => void
   private readonly random: () => number
   private floorIntervalMs: number
+  private readonly backoff: { baseMs: number; capMs: number }
   private timer: TimerHandle | null = null
   private inFlight = false
   private refreshRequested = false
@@ -51,6 +53,7 @@ export class PollScheduler {
     this.onPlanned = options.onPlanned ?? (() => {})
     this.random = options.random ?? Math.random
     this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF
   }
 
   get isActive(): boolean {
@@ -158,7 +161,7 @@ export class PollScheduler {
 
   /** Exponential backoff with jitter, so a fleet does not return in lockstep. */
   private backoffDelay(): number {
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (this.failures - 1))
+    const ceiling = Math.min(this.backoff.capMs, this.backoff.baseMs * 2 ** (this.failures - 1))
     return ceiling / 2 + this.random() * (ceiling / 2)
   }
 

@@ -19,7 +19,13 @@ export interface RawCallOptions {
   ended?: boolean | string
 }
 
-export const funke = { type: 'user', id: FUNKE_ID, contractId: 'c-funke', displayName: 'Funke Olasupo', username: 'funke.olasupo' }
+export const funke = {
+  type: 'user',
+  id: FUNKE_ID,
+  contractId: 'c-funke',
+  displayName: 'Funke Olasupo',
+  username: 'funke.olasupo',
+}
 export const agent = { type: 'user', id: AGENT_ID, displayName: 'Agent1', username: 'agent1' }
 
 export function rawCall(options: RawCallOptions = {}): Record<string, unknown> {
