@@ -201,14 +201,15 @@ export class CallEngine {
     else this.setStatus(pending)
   }
 
+  /** The list goes out before the notifications, so whatever a notification opens already shows the call. */
   private apply(update: TrackerUpdate): void {
     this.tracker = update.state
-    for (const event of update.events) this.handleTrackerEvent(event)
     const calls = visibleCalls(this.tracker)
     if (JSON.stringify(calls) !== JSON.stringify(this.calls)) {
       this.calls = calls
       this.emit({ type: 'calls', calls })
     }
+    for (const event of update.events) this.handleTrackerEvent(event)
   }
 
   private handleTrackerEvent(event: TrackerEvent): void {

@@ -29,3 +29,17 @@ describe('clock offset from Date headers', () => {
     expect(Math.abs(estimator.offsetMs - 60_000)).toBeLessThan(1000)
   })
 })
+
+describe('clock offset stability', () => {
+  it('settles after a few headers and then does not move while new ones agree with it', () => {
+    const estimator = new ClockOffsetEstimator()
+    const settled = new Set<number>()
+    for (let i = 0; i < 30; i++) {
+      const sentAt = 1_000_000 + i * 6_137
+      estimator.addSample(sentAt, sentAt + 30, dateHeader(sentAt + 15, 4_200))
+      expect(Math.abs(estimator.offsetMs - 4_200)).toBeLessThanOrEqual(530)
+      if (i >= 10) settled.add(estimator.offsetMs)
+    }
+    expect(settled.size).toBe(1)
+  })
+})

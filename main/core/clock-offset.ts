@@ -12,6 +12,7 @@ const MAX_SAMPLES = 8
 
 export class ClockOffsetEstimator {
   private samples: OffsetBounds[] = []
+  private published = 0
 
   /** `sentAt`/`receivedAt` are local times; `serverDate` is the parsed Date header. */
   addSample(sentAt: number, receivedAt: number, serverDate: number): void {
@@ -21,10 +22,17 @@ export class ClockOffsetEstimator {
     this.samples = merged ? [...this.samples, sample].slice(-MAX_SAMPLES) : [sample]
   }
 
-  /** Server time minus local time, in ms (0 until a Date header was seen). */
+  /**
+   * Server time minus local time, in ms (0 until a Date header was seen). It moves
+   * only when new evidence rules the current value out, so call times shown to the
+   * agent do not wobble from poll to poll.
+   */
   get offsetMs(): number {
     const bounds = intersect(this.samples)
-    return bounds ? Math.round((bounds.low + bounds.high) / 2) : 0
+    if (bounds && (this.published < bounds.low || this.published > bounds.high)) {
+      this.published = Math.round((bounds.low + bounds.high) / 2)
+    }
+    return this.published
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Call } from '../../common/calls'
+import { callPartySchema } from './api-schemas'
 import { toPeer } from './call-normalize'
 import { cleanDisplayText } from './display-text'
 import { incomingCallText, missedCallText } from './notification-text'
@@ -26,11 +27,14 @@ describe('display text from other people', () => {
   })
 
   it('names a party by display name, then @username, then extension', () => {
-    expect(toPeer({ type: 'user', id: 'u', displayName: ' ', username: 'bob' }).displayName).toBe(
-      '@bob',
+    expect(
+      toPeer(callPartySchema.parse({ type: 'user', id: 'u', displayName: ' ', username: 'bob' }))
+        .displayName,
+    ).toBe('@bob')
+    expect(toPeer(callPartySchema.parse({ type: 'sip', id: '2001' })).displayName).toBe('2001')
+    expect(toPeer(callPartySchema.parse({ type: 'user', id: 'u' })).displayName).toBe(
+      'Unknown caller',
     )
-    expect(toPeer({ type: 'sip', id: '2001' }).displayName).toBe('2001')
-    expect(toPeer({ type: 'user', id: 'u' }).displayName).toBe('Unknown caller')
   })
 })
 

@@ -1,0 +1,56 @@
+// Command-line arguments of the headless runner. Credentials never come from argv,
+// where every user of the machine can read them.
+import { parseArgs } from 'node:util'
+import { err, ok, type Result } from '../core/result'
+
+export interface HeadlessArguments {
+  server: string | null
+  intervalSeconds: number | null
+  demo: boolean
+  help: boolean
+}
+
+export const USAGE = `Usage: npm run --silent headless -- --server <url> [--interval <seconds>]
+       npm run --silent headless -- --demo
+
+Watches a Rocket.Chat user's media calls and prints JSON lines on stdout.
+Credentials come from the environment: RC_USER_ID and RC_AUTH_TOKEN.
+
+  --server <url>        the Rocket.Chat server (https://, or http:// on this machine)
+  --interval <seconds>  the shortest time between polls (default 3; the server's rate limit still wins)
+  --demo                start a local simulator with a demo scenario and watch it
+  --help                show this text`
+
+const MIN_INTERVAL_SECONDS = 1
+
+export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments, string> {
+  let values: { server?: string; interval?: string; demo?: boolean; help?: boolean }
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        server: { type: 'string' },
+        interval: { type: 'string' },
+        demo: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }))
+  } catch (error) {
+    return err((error as Error).message)
+  }
+  const interval = values.interval === undefined ? null : Number(values.interval)
+  if (interval !== null && !(Number.isFinite(interval) && interval >= MIN_INTERVAL_SECONDS)) {
+    return err(`--interval must be a number of seconds, at least ${MIN_INTERVAL_SECONDS}.`)
+  }
+  if (values.help) return ok({ server: null, intervalSeconds: interval, demo: false, help: true })
+  if (values.demo && values.server) return err('Use either --server or --demo, not both.')
+  if (!values.demo && !values.server) return err('--server <url> is required (or --demo).')
+  return ok({
+    server: values.server ?? null,
+    intervalSeconds: interval,
+    demo: values.demo ?? false,
+    help: false,
+  })
+}

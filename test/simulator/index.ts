@@ -1,0 +1,15 @@
+// One import for everything the simulator offers: `import { createSimulator } from '../simulator'`.
+
+export { createSimulator } from './simulator'
+export {
+  AGENT1,
+  AGENT_2FA,
+  DEMO_USERS,
+  FUNKE,
+  SUPERVISOR,
+  demoScenario,
+  playScenario,
+  type PlayOptions,
+  type ScenarioStep,
+} from './scenarios'
+export type * from './types'

@@ -1,0 +1,189 @@
+// The factory and lifecycle of the local Rocket.Chat stand-in: one node:http server on
+// 127.0.0.1 that keeps connections alive like a real one, can "restart" on the same
+// port with its data intact (a DB-backed server coming back), and exposes the call
+// lifecycle so tests and scenarios can drive what the client should see.
+
+import { EventEmitter } from 'node:events'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { createApi } from './api'
+import { UserDirectory } from './auth'
+import { CallStore } from './call-store'
+import { FaultInjector } from './faults'
+import { createRequestHandler } from './pipeline'
+import { RateLimiter } from './rate-limiter'
+import { authRoutes } from './routes-auth'
+import { callHistoryRoutes, mediaCallRoutes } from './routes-calls'
+import { DEMO_USERS } from './scenarios'
+import type {
+  Fault,
+  MediaCall,
+  PartyRef,
+  RequestRecord,
+  Simulator,
+  SimulatorOptions,
+} from './types'
+
+export type * from './types'
+
+const DEFAULT_RATE_LIMIT = { calls: 10, windowMs: 60_000 }
+const DEFAULT_RING_EXPIRY_MS = 120_000
+const DEFAULT_DOWN_MS = 200
+
+export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = new HttpSimulator(options)
+  await sim.listen(options.port ?? 0)
+  return sim
+}
+
+class HttpSimulator implements Simulator {
+  readonly server: Server
+  readonly events = new EventEmitter()
+  readonly requests: RequestRecord[] = []
+  private readonly host: string
+  private readonly basePath: string
+  private readonly store: CallStore
+  private readonly faults = new FaultInjector()
+  private readonly limiter: RateLimiter | undefined
+  private readonly sockets = new Set<Socket>()
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private connections = 0
+  private boundPort = 0
+  private closed = false
+
+  constructor(options: SimulatorOptions) {
+    const clock = options.clock ?? { now: () => Date.now() }
+    const serverNow = () => clock.now() + (options.clockSkewMs ?? 0)
+    const users = new UserDirectory(options.users ?? DEMO_USERS)
+    const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
+    this.host = options.host ?? '127.0.0.1'
+    this.basePath = normalizeBasePath(options.basePath)
+    this.limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit)
+    this.store = new CallStore({
+      now: serverNow,
+      users,
+      events: this.events,
+      ringExpiryMs: options.ringExpiryMs ?? DEFAULT_RING_EXPIRY_MS,
+    })
+    const routes = [
+      ...authRoutes(users, options.legacy401 ?? false),
+      ...(options.mediaCalls === false ? [] : mediaCallRoutes(this.store)),
+      ...callHistoryRoutes(this.store),
+    ]
+    const api = createApi({
+      routes,
+      users,
+      limiter: this.limiter,
+      legacy401: options.legacy401 ?? false,
+    })
+    this.server = createServer(
+      createRequestHandler({
+        basePath: this.basePath,
+        api,
+        faults: this.faults,
+        requests: this.requests,
+        clockNow: () => clock.now(),
+        serverNow,
+        timers: this.timers,
+      }),
+    )
+    // Like a reverse proxy in front of Rocket.Chat: idle keep-alive connections stay open.
+    this.server.keepAliveTimeout = 65_000
+    this.server.headersTimeout = 66_000
+    this.server.on('connection', (socket: Socket) => {
+      this.connections += 1
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+  }
+
+  get url(): string {
+    const host = this.host.includes(':') ? `[${this.host}]` : this.host
+    return `http://${host}:${this.boundPort}${this.basePath}`
+  }
+
+  get port(): number {
+    return this.boundPort
+  }
+
+  get connectionCount(): number {
+    return this.connections
+  }
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(port, this.host, () => {
+        this.server.off('error', reject)
+        this.boundPort = (this.server.address() as AddressInfo).port
+        resolve()
+      })
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+    await this.stopListening()
+  }
+
+  async restart(opts: { downMs?: number } = {}): Promise<void> {
+    if (this.closed) throw new Error('simulator: restart after close')
+    await this.stopListening()
+    this.limiter?.reset()
+    await new Promise((resolve) => setTimeout(resolve, opts.downMs ?? DEFAULT_DOWN_MS))
+    await this.listen(this.boundPort)
+  }
+
+  placeCall(opts: { from: PartyRef; to: PartyRef; features?: string[] }): MediaCall {
+    return this.store.place(opts)
+  }
+
+  ackCall(callId: string): MediaCall {
+    return this.store.ack(callId)
+  }
+
+  acceptCall(callId: string): MediaCall {
+    return this.store.accept(callId)
+  }
+
+  activateCall(callId: string): MediaCall {
+    return this.store.activate(callId)
+  }
+
+  hangupCall(callId: string, opts?: { reason?: string; by?: string }): MediaCall {
+    return this.store.hangup(callId, opts)
+  }
+
+  getCall(callId: string): MediaCall | undefined {
+    return this.store.get(callId)
+  }
+
+  listCalls(): MediaCall[] {
+    return this.store.list()
+  }
+
+  injectFault(fault: Fault, opts?: { route?: string; count?: number }): void {
+    this.faults.add(fault, opts)
+  }
+
+  clearFaults(): void {
+    this.faults.clear()
+  }
+
+  private stopListening(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.server.listening) return resolve()
+      this.server.close(() => resolve())
+      for (const socket of this.sockets) socket.destroy()
+      this.sockets.clear()
+    })
+  }
+}
+
+function normalizeBasePath(basePath: string | undefined): string {
+  const trimmed = (basePath ?? '').replace(/\/+$/, '')
+  if (!trimmed) return ''
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+}

@@ -1,0 +1,141 @@
+// The simulator's public contract in one place, so the engine tests, the headless
+// runner's --demo, the benchmarks and the soak can be written against it while the
+// implementation files change. Shapes follow Rocket.Chat's IMediaCall and
+// IMediaCallHistoryItem (see /work/shared/rocketchat/API.md).
+
+import type { EventEmitter } from 'node:events'
+import type { Server } from 'node:http'
+
+export interface SimClock {
+  /** Epoch milliseconds. */
+  now(): number
+}
+
+export interface SimUser {
+  id: string
+  username: string
+  name: string
+  password: string
+  tokens: string[]
+  twoFactor?: { method: 'totp' | 'email' | 'password'; code: string }
+  bypassRateLimit?: boolean
+}
+
+export interface SimulatorOptions {
+  host?: string
+  port?: number
+  /** Sub-path install, e.g. '/chat' → routes under /chat/api/... */
+  basePath?: string
+  clock?: SimClock
+  /** Server clock = clock.now() + skew. */
+  clockSkewMs?: number
+  rateLimit?: { calls: number; windowMs: number } | false
+  /** false → media-calls.* answer 404 like a server without the feature. */
+  mediaCalls?: boolean
+  users?: SimUser[]
+  /** expiresAt = now + this on every transition. */
+  ringExpiryMs?: number
+  /** Answer 401s with the older `{status:'error', message}` body. */
+  legacy401?: boolean
+}
+
+export type PartyRef =
+  { type: 'user'; id: string } | { type: 'sip'; extension: string; displayName?: string }
+
+export type Fault =
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'drop' }
+  | { kind: 'malformed'; body: string; contentType?: string }
+
+export type MediaCallState = 'none' | 'ringing' | 'accepted' | 'active' | 'hangup'
+
+export interface MediaCallContact {
+  type: 'user' | 'sip'
+  id: string
+  contractId?: string
+  displayName?: string
+  username?: string
+  sipExtension?: string
+}
+
+/** Rocket.Chat's IMediaCall. Dates serialize to ISO strings in JSON. */
+export interface MediaCall {
+  _id: string
+  service: 'webrtc'
+  kind: 'direct'
+  state: MediaCallState
+  createdBy: MediaCallContact
+  createdAt: Date
+  caller: MediaCallContact & { contractId: string }
+  callee: MediaCallContact
+  uids: string[]
+  ended: boolean
+  features: string[]
+  expiresAt: Date
+  _updatedAt: Date
+  acceptedAt?: Date
+  activatedAt?: Date
+  endedAt?: Date
+  endedBy?: MediaCallContact
+  hangupReason?: string
+  callerRequestedId?: string
+  transferredBy?: MediaCallContact
+  transferredAt?: Date
+}
+
+export type CallHistoryState = 'ended' | 'not-answered' | 'failed' | 'error' | 'transferred'
+
+/** Rocket.Chat's IInternalMediaCallHistoryItem | IExternalMediaCallHistoryItem. */
+export interface CallHistoryItem {
+  _id: string
+  _updatedAt: Date
+  uid: string
+  ts: Date
+  callId: string
+  direction: 'inbound' | 'outbound'
+  state: CallHistoryState
+  type: 'media-call'
+  /** Seconds of media (activatedAt → endedAt), 0 when the call never became active. */
+  duration: number
+  endedAt: Date
+  external: boolean
+  contactId?: string
+  contactName?: string
+  contactUsername?: string
+  contactExtension?: string
+}
+
+export interface RequestRecord {
+  /** clock.now() when the request arrived (the injected clock, without skew). */
+  at: number
+  method: string
+  /** Path without basePath and '/api/v1/' (or '/api/'), e.g. 'media-calls.state', 'info'. */
+  route: string
+  /** 0 when the socket was dropped without an answer. */
+  status: number
+  ip: string
+  /** Parsed JSON body of a POST, so a test can assert what a client sent. */
+  body?: unknown
+}
+
+export interface Simulator {
+  readonly url: string
+  readonly port: number
+  readonly server: Server
+  /** Emits 'call-changed' (call: MediaCall, previousState: MediaCallState | null). */
+  readonly events: EventEmitter
+  close(): Promise<void>
+  restart(opts?: { downMs?: number }): Promise<void>
+  placeCall(opts: { from: PartyRef; to: PartyRef; features?: string[] }): MediaCall
+  ackCall(callId: string): MediaCall
+  acceptCall(callId: string): MediaCall
+  activateCall(callId: string): MediaCall
+  hangupCall(callId: string, opts?: { reason?: string; by?: string }): MediaCall
+  getCall(callId: string): MediaCall | undefined
+  listCalls(): MediaCall[]
+  injectFault(fault: Fault, opts?: { route?: string; count?: number }): void
+  clearFaults(): void
+  readonly requests: RequestRecord[]
+  readonly connectionCount: number
+}
