@@ -30,7 +30,13 @@ class FakeApi implements CallsApi {
     this.polls++
     if (this.nextError) return { result: err(this.nextError), budget: null }
     return {
-      result: ok({ calls: this.calls, unreadable: [], serverOffsetMs: 0, receivedAt: Date.now() }),
+      result: ok({
+        calls: this.calls,
+        unreadable: [],
+        serverOffsetMs: 0,
+        requestedAt: Date.now(),
+        receivedAt: Date.now(),
+      }),
       budget: null,
     }
   }

@@ -153,6 +153,7 @@ export class CallEngine {
           calls: snapshot.calls,
           unreadableIds: snapshot.unreadable.flatMap((call) => (call.id ? [call.id] : [])),
           serverOffsetMs: snapshot.serverOffsetMs,
+          requestedAt: snapshot.requestedAt,
         }),
       )
       return { kind: 'success', budget: reply.budget }

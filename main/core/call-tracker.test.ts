@@ -22,12 +22,13 @@ const T0 = Date.parse('2026-04-30T13:30:53.165Z')
 function snapshot(
   state: TrackerState,
   calls: ServerMediaCall[],
-  options: { offset?: number; unreadable?: string[] } = {},
+  options: { offset?: number; unreadable?: string[]; requestedAt?: number } = {},
 ) {
   return applySnapshot(state, {
     calls,
     unreadableIds: options.unreadable ?? [],
     serverOffsetMs: options.offset ?? 0,
+    requestedAt: options.requestedAt ?? 0,
   })
 }
 

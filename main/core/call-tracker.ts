@@ -17,6 +17,8 @@ export interface TrackedCall {
   declined: boolean
   /** Local time after which the server hangs the call up if nothing happens. */
   expiresAt: number | null
+  /** Local time of the newest realtime signal that shaped this call: older snapshots do not undo it. */
+  signalAt: number | null
 }
 
 export interface TrackerState {
@@ -24,6 +26,8 @@ export interface TrackerState {
   readonly calls: ReadonlyMap<string, TrackedCall>
   /** Ids of every call tracked so far, newest last: a call is announced only the first time it is seen. */
   readonly seen: readonly string[]
+  /** Calls a realtime signal ended, and when: a snapshot asked for before that is out of date for them. */
+  readonly endedBySignal: ReadonlyMap<string, number>
 }
 
 export type CloseReason = 'answered' | 'declined' | 'ended' | 'no-longer-ringing'
@@ -38,6 +42,8 @@ export interface TrackerSnapshot {
   /** Calls present on the server that could not be read: kept as they were. */
   unreadableIds: readonly string[]
   serverOffsetMs: number
+  /** Local time the request was sent: signals received after it are newer than this answer. */
+  requestedAt: number
 }
 
 export interface TrackerUpdate {
@@ -46,11 +52,12 @@ export interface TrackerUpdate {
 }
 
 const SEEN_MEMORY = 1000
+const ENDED_MEMORY = 200
 /** Past its expiry the server hangs a ringing call up; allow for a late sweep. */
 const EXPIRY_GRACE_MS = 10_000
 
 export function createTrackerState(me: string): TrackerState {
-  return { me, calls: new Map(), seen: [] }
+  return { me, calls: new Map(), seen: [], endedBySignal: new Map() }
 }
 
 export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): TrackerUpdate {
@@ -59,10 +66,17 @@ export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): T
   const seen = new Set(state.seen)
   const newlySeen: string[] = []
 
+  const isNewer = (at: number | null | undefined) => at != null && at > snapshot.requestedAt
   for (const serverCall of snapshot.calls) {
     if (serverCall.ended || serverCall.state === 'hangup') continue
+    if (isNewer(state.endedBySignal.get(serverCall._id))) continue
     const previous = state.calls.get(serverCall._id)
     const next = trackCall(state.me, previous, serverCall, snapshot.serverOffsetMs)
+    // An answer older than the newest signal may still move the call forward, never back.
+    if (previous && isNewer(previous.signalAt) && !(next && progress(next) > progress(previous))) {
+      calls.set(previous.call.id, previous)
+      continue
+    }
     if (!next) continue
     if (!seen.has(next.call.id)) {
       newlySeen.push(next.call.id)
@@ -86,7 +100,7 @@ export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): T
   const kept = new Set(snapshot.unreadableIds)
   for (const [id, previous] of state.calls) {
     if (calls.has(id)) continue
-    if (kept.has(id)) calls.set(id, previous)
+    if (kept.has(id) || isNewer(previous.signalAt)) calls.set(id, previous)
     else events.push(...endEvents(previous))
   }
   return { state: { ...state, calls, seen: remember(state.seen, newlySeen) }, events }
@@ -158,10 +172,17 @@ function trackCall(
     answered: (previous?.answered ?? false) || state === 'connecting' || state === 'active',
     declined: previous?.declined ?? false,
     expiresAt,
+    signalAt: previous?.signalAt ?? null,
   }
 }
 
-function isRingingIncoming(tracked: TrackedCall): boolean {
+const STATE_PROGRESS = { ringing: 0, connecting: 1, active: 2 } as const
+
+function progress(tracked: TrackedCall): number {
+  return tracked.visible ? STATE_PROGRESS[tracked.call.state] : -1
+}
+
+export function isRingingIncoming(tracked: TrackedCall): boolean {
   return (
     tracked.visible && tracked.call.direction === 'incoming' && tracked.call.state === 'ringing'
   )
@@ -171,7 +192,7 @@ function ringingIncomingRank(call: Call): number {
   return call.direction === 'incoming' && call.state === 'ringing' ? 0 : 1
 }
 
-function endEvents(tracked: TrackedCall): TrackerEvent[] {
+export function endEvents(tracked: TrackedCall): TrackerEvent[] {
   const events: TrackerEvent[] = []
   if (tracked.notificationOpen) {
     events.push({ type: 'notification-closed', callId: tracked.call.id, reason: 'ended' })
@@ -186,7 +207,18 @@ function endEvents(tracked: TrackedCall): TrackerEvent[] {
   return events
 }
 
-function remember(seen: readonly string[], added: string[]): readonly string[] {
+export function remember(seen: readonly string[], added: string[]): readonly string[] {
   if (added.length === 0) return seen
   return [...seen, ...added].slice(-SEEN_MEMORY)
+}
+
+export function rememberEnded(
+  ended: ReadonlyMap<string, number>,
+  callId: string,
+  at: number,
+): ReadonlyMap<string, number> {
+  const next = new Map(ended)
+  next.set(callId, at)
+  while (next.size > ENDED_MEMORY) next.delete(next.keys().next().value as string)
+  return next
 }

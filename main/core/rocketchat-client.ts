@@ -44,6 +44,8 @@ export interface CallsSnapshot {
   unreadable: { id: string | null; detail: string }[]
   /** Server clock minus local clock, at the time of this answer. */
   serverOffsetMs: number
+  /** Local times the request was sent and answered. */
+  requestedAt: number
   receivedAt: number
 }
 
@@ -146,6 +148,7 @@ export class RocketChatClient {
   }
 
   async getCallsState(): Promise<Reply<CallsSnapshot>> {
+    const requestedAt = this.now()
     const reply = await this.request('GET', 'v1/media-calls.state')
     const result = mapResult(reply.result, (body) => {
       const parsed = parseWith(callsStateSchema, body)
@@ -153,7 +156,7 @@ export class RocketChatClient {
       if (parsed.value.success === false) {
         return err<ApiError>({ kind: 'invalid-response', detail: 'the server reported a failure.' })
       }
-      return ok(this.readCalls(parsed.value.calls))
+      return ok(this.readCalls(parsed.value.calls, requestedAt))
     })
     return { result, budget: reply.budget }
   }
@@ -181,7 +184,7 @@ export class RocketChatClient {
     })
   }
 
-  private readCalls(rawCalls: unknown[]): CallsSnapshot {
+  private readCalls(rawCalls: unknown[], requestedAt: number): CallsSnapshot {
     const calls: ServerMediaCall[] = []
     const unreadable: CallsSnapshot['unreadable'] = []
     for (const raw of rawCalls) {
@@ -189,7 +192,13 @@ export class RocketChatClient {
       if (parsed.success) calls.push(parsed.data)
       else unreadable.push({ id: rawId(raw), detail: describeIssues(parsed.error) })
     }
-    return { calls, unreadable, serverOffsetMs: this.offset.offsetMs, receivedAt: this.now() }
+    return {
+      calls,
+      unreadable,
+      serverOffsetMs: this.offset.offsetMs,
+      requestedAt,
+      receivedAt: this.now(),
+    }
   }
 
   private async request(

@@ -1,0 +1,8 @@
+// The realtime stream's public surface: `import { RealtimeListener } from './realtime'`.
+export {
+  RealtimeListener,
+  type RealtimeHealth,
+  type RealtimeListenerOptions,
+} from './realtime-listener'
+export { readMediaSignal, type MediaSignal, type MediaSignalContact } from './media-signal'
+export { websocketUrl } from './websocket-url'
