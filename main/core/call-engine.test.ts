@@ -2,10 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AGENT_ID, serverCall, type RawCallOptions } from '../../test/support/server-calls'
 import type { ApiError } from './api-errors'
 import type { ServerMediaCall } from './api-schemas'
-import { CallEngine, type CallsApi, type EngineEvent } from './call-engine'
+import {
+  CallEngine,
+  type CallsApi,
+  type EngineEvent,
+  type RealtimeHealth,
+  type RealtimeSource,
+} from './call-engine'
 import { systemClock } from './clock'
 import { err, ok, type Result } from './result'
 import type { CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
+import type { TrackerSignal } from './tracker-signals'
 
 const START = Date.parse('2026-11-23T09:00:00Z')
 
@@ -297,5 +304,126 @@ describe('call engine', () => {
       { type: 'notification-closed', callId: 'call-1', reason: 'ended' },
     ])
     expect(engine.state.calls).toEqual([])
+  })
+})
+
+describe('call engine with a realtime stream', () => {
+  class FakeStream implements RealtimeSource {
+    private signalListeners = new Set<(signal: TrackerSignal) => void>()
+    private healthListeners = new Set<(health: RealtimeHealth) => void>()
+    started = false
+    start() {
+      this.started = true
+    }
+    stop() {
+      this.started = false
+    }
+    onSignal(listener: (signal: TrackerSignal) => void) {
+      this.signalListeners.add(listener)
+      return () => this.signalListeners.delete(listener)
+    }
+    onHealth(listener: (health: RealtimeHealth) => void) {
+      this.healthListeners.add(listener)
+      return () => this.healthListeners.delete(listener)
+    }
+    push(signal: TrackerSignal) {
+      for (const listener of this.signalListeners) listener(signal)
+    }
+    health(health: RealtimeHealth) {
+      for (const listener of this.healthListeners) listener(health)
+    }
+  }
+
+  function setupWithStream() {
+    const api = new FakeApi()
+    const stream = new FakeStream()
+    const engine = new CallEngine({
+      api,
+      userId: AGENT_ID,
+      contractId: 'contract-test',
+      clock: systemClock,
+      floorIntervalMs: 3000,
+      reconcileIntervalMs: 45_000,
+      realtime: stream,
+    })
+    const events: EngineEvent[] = []
+    engine.on((event) => events.push(event))
+    return { api, stream, engine, events }
+  }
+
+  const ring: TrackerSignal = {
+    type: 'new',
+    callId: 'call-1',
+    role: 'callee',
+    contact: {
+      type: 'user',
+      id: 'aEGCdnFoBFCFNdiyX',
+      displayName: 'Funke Olasupo',
+      username: 'funke.olasupo',
+    },
+  }
+
+  it('rings from the signal before any poll sees the call, and does not ring again when one does', async () => {
+    const { api, stream, engine, events } = setupWithStream()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(stream.started).toBe(true)
+    const pollsBefore = api.polls
+    stream.push(ring)
+    expect(ofType(events, 'notification')).toEqual([
+      expect.objectContaining({
+        event: 'incoming-call',
+        title: 'Incoming call from Funke Olasupo',
+      }),
+    ])
+    // The signal asks for a reconciling poll right away (within the budget).
+    api.calls = [ringing()]
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(api.polls).toBe(pollsBefore + 1)
+    expect(ofType(events, 'notification')).toHaveLength(1)
+  })
+
+  it('withdraws the notification on an accepted signal and never reports the call missed', async () => {
+    const { api, stream, engine, events } = setupWithStream()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    stream.push(ring)
+    stream.push({ type: 'notification', callId: 'call-1', notification: 'accepted' })
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'answered' },
+    ])
+    api.historyError = { kind: 'server-error', status: 500 }
+    stream.push({ type: 'notification', callId: 'call-1', notification: 'hangup' })
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+    expect(engine.state.recent[0]?.outcome).toBe('ended')
+  })
+
+  it('slows polling to the reconcile pace while the stream is healthy, and returns at once when it drops', async () => {
+    const { api, stream, engine, events } = setupWithStream()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    stream.health('healthy')
+    await vi.advanceTimersByTimeAsync(3000)
+    const atHealthy = api.polls
+    await vi.advanceTimersByTimeAsync(3 * 60_000)
+    // About one poll every 45 s: at most 2 REST requests a minute while idle.
+    expect(api.polls - atHealthy).toBeGreaterThanOrEqual(3)
+    expect(api.polls - atHealthy).toBeLessThanOrEqual(5)
+    const atDrop = api.polls
+    stream.health('down')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(api.polls).toBe(atDrop + 1)
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(api.polls - atDrop).toBeGreaterThanOrEqual(10)
+    expect(ofType(events, 'realtime').map((event) => event.healthy)).toEqual([true, false])
+    expect(engine.state.realtime).toBe(false)
+  })
+
+  it('stops the stream when the engine stops', async () => {
+    const { stream, engine } = setupWithStream()
+    engine.start()
+    engine.stop()
+    expect(stream.started).toBe(false)
   })
 })

@@ -9,52 +9,31 @@ import {
   expireStale,
   markDeclined,
   visibleCalls,
-  type CloseReason,
   type TrackerEvent,
   type TrackerState,
   type TrackerUpdate,
 } from './call-tracker'
 import type { Clock } from './clock'
-import { resolveUnansweredCall, type CallHistorySource } from './missed-call-resolver'
+import type { CallsApi, EngineEvent, EngineOptions, RealtimeHealth } from './engine-ports'
+import { resolveUnansweredCall } from './missed-call-resolver'
 import { incomingCallText, missedCallText } from './notification-text'
-import { PollScheduler, type PollOutcome } from './poll-scheduler'
+import { interpretPollError } from './poll-errors'
+import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
 import { err, ok, type Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
+import { applySignal, type TrackerSignal } from './tracker-signals'
 
-export interface CallsApi extends CallHistorySource {
-  getCallsState(): Promise<Reply<CallsSnapshot>>
-  rejectCall(callId: string, contractId: string): Promise<Result<void, ApiError>>
-}
-
-export type EngineEvent =
-  | { type: 'status'; status: ConnectionStatus }
-  | { type: 'calls'; calls: Call[] }
-  | {
-      type: 'notification'
-      event: 'incoming-call' | 'missed-call'
-      call: Call
-      title: string
-      body: string
-    }
-  | { type: 'notification-closed'; callId: string; reason: CloseReason }
-  | { type: 'recent'; recent: RecentCall[] }
-
-export interface EngineOptions {
-  api: CallsApi
-  /** The signed-in user: decides which calls are incoming. */
-  userId: string
-  /** Identifies this app to the server when it declines a call. */
-  contractId: string
-  clock: Clock
-  floorIntervalMs?: number
-  random?: () => number
-  backoff?: { baseMs: number; capMs: number }
-  historyRetryDelaysMs?: readonly number[]
-  /** Where the engine reports what it had to work around (never secrets). */
-  warn?: (message: string) => void
-}
+export type {
+  CallsApi,
+  EngineEvent,
+  EngineOptions,
+  RealtimeHealth,
+  RealtimeSource,
+} from './engine-ports'
 
 const RECENT_LIMIT = 20
+/** While signals arrive, a poll now and then only reconciles: at most 2 REST requests a minute. */
+export const DEFAULT_RECONCILE_INTERVAL_MS = 45_000
 
 export class CallEngine {
   private readonly api: CallsApi
@@ -69,6 +48,9 @@ export class CallEngine {
   private calls: Call[] = []
   private recent: RecentCall[] = []
   private stopped = false
+  private realtimeHealthy = false
+  private floorIntervalMs: number
+  private readonly unsubscribe: (() => void)[] = []
   private readonly reportedUnreadable = new Set<string>()
 
   constructor(options: EngineOptions) {
@@ -76,11 +58,12 @@ export class CallEngine {
     this.api = options.api
     this.clock = options.clock
     this.tracker = createTrackerState(options.userId)
+    this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
     this.scheduler = new PollScheduler({
       clock: options.clock,
       poll: () => this.pollOnce(),
       onPlanned: (at) => this.flushPendingStatus(at),
-      floorIntervalMs: options.floorIntervalMs,
+      floorIntervalMs: this.floorIntervalMs,
       random: options.random,
       backoff: options.backoff,
     })
@@ -91,19 +74,39 @@ export class CallEngine {
     return () => this.listeners.delete(listener)
   }
 
-  get state(): { status: ConnectionStatus; calls: Call[]; recent: RecentCall[] } {
-    return { status: this.status, calls: this.calls, recent: this.recent }
+  get state(): {
+    status: ConnectionStatus
+    realtime: boolean
+    calls: Call[]
+    recent: RecentCall[]
+  } {
+    return {
+      status: this.status,
+      realtime: this.realtimeHealthy,
+      calls: this.calls,
+      recent: this.recent,
+    }
   }
 
   start(): void {
     this.emit({ type: 'status', status: this.status })
     this.scheduler.start()
+    const realtime = this.options.realtime
+    if (realtime) {
+      this.unsubscribe.push(
+        realtime.onSignal((signal) => this.handleSignal(signal)),
+        realtime.onHealth((health) => this.handleRealtimeHealth(health)),
+      )
+      realtime.start()
+    }
   }
 
   /** Final: a new sign-in makes a new engine. */
   stop(): void {
     this.stopped = true
     this.scheduler.stop()
+    this.options.realtime?.stop()
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe()
   }
 
   pause(): void {
@@ -118,8 +121,31 @@ export class CallEngine {
     this.scheduler.refresh()
   }
 
+  /** The shortest time between polls while polling is the only source. */
   setFloorInterval(ms: number): void {
-    this.scheduler.setFloorInterval(ms)
+    this.floorIntervalMs = ms
+    if (!this.realtimeHealthy) this.scheduler.setFloorInterval(ms)
+  }
+
+  private handleSignal(signal: TrackerSignal): void {
+    if (this.stopped) return
+    this.apply(applySignal(this.tracker, signal, this.clock.now()))
+    // Reconcile with the server's view, within the rate budget.
+    this.scheduler.refresh()
+  }
+
+  private handleRealtimeHealth(health: RealtimeHealth): void {
+    const healthy = health === 'healthy'
+    if (this.stopped || healthy === this.realtimeHealthy) return
+    this.realtimeHealthy = healthy
+    this.scheduler.setFloorInterval(
+      healthy
+        ? (this.options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS)
+        : this.floorIntervalMs,
+    )
+    // Without the stream, poll at the normal pace at once: a call may be ringing unseen.
+    if (!healthy) this.scheduler.refresh()
+    this.emit({ type: 'realtime', healthy })
   }
 
   async decline(callId: string): Promise<Result<void, string>> {
@@ -174,24 +200,13 @@ export class CallEngine {
   }
 
   private handlePollError(error: ApiError, budget: Reply<unknown>['budget']): PollOutcome {
-    const detail = describeApiError(error, this.clock.now())
-    switch (error.kind) {
-      case 'unauthorized':
-      case 'two-factor-required':
-        this.setStatus({ state: 'unauthorized', detail: 'Signed out — sign in again.' })
-        return { kind: 'stop' }
-      case 'rate-limited':
-        this.pendingStatus = { state: 'rate-limited', detail, retryAt: error.resetAt }
-        return { kind: 'rate-limited', resetAt: error.resetAt }
-      case 'not-supported':
-        this.setStatus({ state: 'unsupported', detail })
-        return { kind: 'unsupported' }
-      default:
-        this.pendingStatus = { state: 'offline', detail, retryAt: null }
-        return { kind: 'failure', budget }
-    }
+    const meaning = interpretPollError(error, budget, this.clock.now())
+    if (meaning.retryFromPlan) this.pendingStatus = meaning.status
+    else this.setStatus(meaning.status)
+    return meaning.outcome
   }
 
+  /** Called by the scheduler with its next planned poll: the retry time the agent sees. */
   private flushPendingStatus(at: number | null): void {
     const pending = this.pendingStatus
     if (!pending) return
@@ -199,7 +214,6 @@ export class CallEngine {
     if (pending.state === 'offline') this.setStatus({ ...pending, retryAt: at })
     else if (pending.state === 'rate-limited')
       this.setStatus({ ...pending, retryAt: at ?? pending.retryAt })
-    else this.setStatus(pending)
   }
 
   /** The list goes out before the notifications, so whatever a notification opens already shows the call. */

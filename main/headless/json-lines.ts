@@ -4,7 +4,7 @@ import type { Call, ConnectionStatus } from '../../common/calls'
 import type { EngineEvent } from '../core/call-engine'
 
 export type OutputLine =
-  | { type: 'status'; state: ConnectionStatus['state']; detail?: string }
+  | { type: 'status'; state: ConnectionStatus['state']; detail?: string; realtime: boolean }
   | { type: 'calls'; calls: CallLine[] }
   | {
       type: 'notification'
@@ -24,18 +24,34 @@ export interface CallLine {
   since: string
 }
 
-/** Maps engine events to output lines; statuses print when their state or detail changes. */
+/**
+ * Maps engine events to output lines. A status line carries whether the realtime
+ * stream is up, and prints when the state, its detail or the stream changes.
+ */
 export function createLineMapper(): (event: EngineEvent) => OutputLine | null {
-  let lastStatus = ''
+  let status: ConnectionStatus = { state: 'connecting' }
+  let realtime = false
+  let lastStatusLine = ''
+  const statusLineIfChanged = (): OutputLine | null => {
+    const line: OutputLine = {
+      type: 'status',
+      state: status.state,
+      ...('detail' in status ? { detail: status.detail } : {}),
+      realtime,
+    }
+    const key = JSON.stringify(line)
+    if (key === lastStatusLine) return null
+    lastStatusLine = key
+    return line
+  }
   return (event) => {
     switch (event.type) {
-      case 'status': {
-        const line = statusLine(event.status)
-        const key = JSON.stringify(line)
-        if (key === lastStatus) return null
-        lastStatus = key
-        return line
-      }
+      case 'status':
+        status = event.status
+        return statusLineIfChanged()
+      case 'realtime':
+        realtime = event.healthy
+        return statusLineIfChanged()
       case 'calls':
         return { type: 'calls', calls: event.calls.map(callLine) }
       case 'notification':
@@ -52,12 +68,6 @@ export function createLineMapper(): (event: EngineEvent) => OutputLine | null {
         return null
     }
   }
-}
-
-function statusLine(status: ConnectionStatus): OutputLine {
-  return 'detail' in status
-    ? { type: 'status', state: status.state, detail: status.detail }
-    : { type: 'status', state: status.state }
 }
 
 function callLine(call: Call): CallLine {

@@ -48,8 +48,13 @@ describe('headless runner', () => {
     })
     expect(await process.exited).toBe(3)
     expect(process.lines).toEqual([
-      { type: 'status', state: 'connecting' },
-      { type: 'status', state: 'unauthorized', detail: 'Signed out — sign in again.' },
+      { type: 'status', state: 'connecting', realtime: false },
+      {
+        type: 'status',
+        state: 'unauthorized',
+        detail: 'Signed out — sign in again.',
+        realtime: false,
+      },
     ])
     expect(process.stderr()).not.toContain('revoked')
   })

@@ -55,7 +55,8 @@ interface Connection {
   subId: string
   nextId: number
   lastHeardAt: number
-  lastPingAt: number
+  /** Our ping went out and nothing has arrived since. */
+  pingPending: boolean
   healthyAt: number | null
   garbageLogged: boolean
   setupTimer: TimerHandle | null
@@ -87,7 +88,10 @@ export class RealtimeListener {
     this.url = websocketUrl(options.server)
     this.credentials = options.credentials
     this.clock = options.clock
-    this.backoff = new ReconnectBackoff(options.backoff ?? DEFAULT_BACKOFF, options.random ?? Math.random)
+    this.backoff = new ReconnectBackoff(
+      options.backoff ?? DEFAULT_BACKOFF,
+      options.random ?? Math.random,
+    )
     this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS
     this.loginTimeoutMs = options.loginTimeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS
     this.createSocket = options.createSocket ?? ((url) => this.defaultSocket(url))
@@ -150,7 +154,7 @@ export class RealtimeListener {
       subId: '2',
       nextId: 3,
       lastHeardAt: this.clock.now(),
-      lastPingAt: Number.NEGATIVE_INFINITY,
+      pingPending: false,
       healthyAt: null,
       garbageLogged: false,
       setupTimer: null,
@@ -178,6 +182,7 @@ export class RealtimeListener {
   private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
     if (conn !== this.conn) return
     conn.lastHeardAt = this.clock.now()
+    conn.pingPending = false
     if (isBinary) return this.noteUnreadable(conn, 'a binary frame')
     const reading = readFrame(rawText(data))
     if (reading.kind === 'garbage') this.noteUnreadable(conn, reading.detail)
@@ -202,7 +207,8 @@ export class RealtimeListener {
         conn.phase = 'subscribing'
         return this.send(conn, outgoing.subscribe(conn.subId, this.credentials.userId))
       case 'ready':
-        if (conn.phase === 'subscribing' && frame.subs.includes(conn.subId)) this.becomeHealthy(conn)
+        if (conn.phase === 'subscribing' && frame.subs.includes(conn.subId))
+          this.becomeHealthy(conn)
         return
       case 'nosub':
         if (frame.id !== conn.subId) return
@@ -253,8 +259,8 @@ export class RealtimeListener {
     if (idle >= this.pingTimeoutMs) {
       return this.drop(conn, `no answer from the server for ${Math.round(idle / 1000)} s`)
     }
-    if (idle >= quietMs && conn.lastPingAt < conn.lastHeardAt) {
-      conn.lastPingAt = this.clock.now()
+    if (idle >= quietMs && !conn.pingPending) {
+      conn.pingPending = true
       this.send(conn, outgoing.ping(String(conn.nextId++)))
     }
     const wait = idle < quietMs ? quietMs - idle : this.pingTimeoutMs - idle
