@@ -5,6 +5,12 @@ import type { Credentials, RocketChatClient } from '../core/rocketchat-client'
 import type { ServerUrl } from '../core/server-url'
 import type { SettingsStore } from '../settings/settings-types'
 
+/** Where sessions and settings report what happened; never given a secret. */
+export interface Logger {
+  info(message: string): void
+  warn(message: string): void
+}
+
 export interface SignedInUser {
   id: string
   username: string
@@ -18,8 +24,12 @@ export interface ActiveSession {
   user: SignedInUser
   /** Password logins created the token, so sign-out revokes it; personal access tokens are left alone. */
   method: 'token' | 'password'
-  /** Where the secret is kept: encrypted on disk, or only in memory for this session. */
-  storage: 'encrypted' | 'session-only'
+  /**
+   * Where the secret is kept: encrypted on disk by the OS keyring; on disk although the
+   * system has no real keyring (Linux `basic_text`, or no encryption), because the agent
+   * chose "store anyway"; or only in memory for this session.
+   */
+  storage: 'encrypted' | 'weakly-protected' | 'session-only'
 }
 
 export interface SessionManager {
@@ -33,6 +43,12 @@ export interface SessionManager {
   forgetRejected(): Promise<void>
   /** The last server the agent used, for the sign-in form. */
   lastServerUrl(): string | null
+  /**
+   * Why the agent is signed out without having chosen to be (the saved secret was
+   * written by another keyring or no longer decrypts, the server rejected it, the
+   * administrator moved the server), for the sign-in notice; null otherwise.
+   */
+  signedOutReason(): string | null
 }
 
 /** What main/session/index.ts builds (after `app.whenReady()`) for the shell to wire. */

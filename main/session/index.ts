@@ -1,0 +1,40 @@
+// The session services as the packaged app builds them, from Electron: safeStorage
+// for the token, userData for settings.json, a message box for the storage question
+// and net.fetch for every request. Call after `app.whenReady()`: safeStorage and net
+// work only from then on.
+import { app, dialog, net, safeStorage, type BaseWindow } from 'electron'
+import { createFetchAdapter } from '../net/electron-fetch-adapter'
+import { adminPolicyPaths, loadAdminPolicy } from '../settings/admin-policy'
+import { openElectronSettingsStore } from '../settings/electron-settings-store'
+import { assembleSessionServices } from './assemble'
+import { safeStorageCipher, storageChoiceDialog } from './electron-adapters'
+import type { Logger, SessionServices } from './session-types'
+
+export type {
+  ActiveSession,
+  Logger,
+  SessionManager,
+  SessionServices,
+  SignedInUser,
+} from './session-types'
+
+export interface SessionServicesDeps {
+  /** Told what happened (sign-ins, a broken policy or settings file); never a secret. */
+  logger: Logger
+  /** The window to attach the "keep your sign-in?" question to; none means app-modal. */
+  dialogParent?: () => BaseWindow | null
+}
+
+export function createSessionServices(deps: SessionServicesDeps): SessionServices {
+  const location = { platform: process.platform, env: process.env, exePath: app.getPath('exe') }
+  return assembleSessionServices({
+    directory: app.getPath('userData'),
+    openStore: openElectronSettingsStore,
+    policy: loadAdminPolicy(adminPolicyPaths(location), { log: deps.logger }),
+    cipher: safeStorageCipher(safeStorage, process.platform),
+    askStorageChoice: storageChoiceDialog(dialog, deps.dialogParent ?? (() => null)),
+    adapter: createFetchAdapter((input, init) => net.fetch(input, init)),
+    userAgent: `CallTray/${app.getVersion()}`,
+    log: deps.logger,
+  })
+}
