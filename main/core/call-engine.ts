@@ -144,7 +144,8 @@ export class CallEngine {
         : this.floorIntervalMs,
     )
     // Without the stream, poll at the normal pace at once: a call may be ringing unseen.
-    if (!healthy) this.scheduler.refresh()
+    // With it back, one poll catches up on what it missed (the stream does not replay).
+    this.scheduler.refresh()
     this.emit({ type: 'realtime', healthy })
   }
 

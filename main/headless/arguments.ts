@@ -7,6 +7,7 @@ export interface HeadlessArguments {
   server: string | null
   intervalSeconds: number | null
   demo: boolean
+  realtime: boolean
   help: boolean
 }
 
@@ -19,12 +20,19 @@ Credentials come from the environment: RC_USER_ID and RC_AUTH_TOKEN.
   --server <url>        the Rocket.Chat server (https://, or http:// on this machine)
   --interval <seconds>  the shortest time between polls (default 3; the server's rate limit still wins)
   --demo                start a local simulator with a demo scenario and watch it
+  --no-realtime         poll only, without the realtime stream
   --help                show this text`
 
 const MIN_INTERVAL_SECONDS = 1
 
 export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments, string> {
-  let values: { server?: string; interval?: string; demo?: boolean; help?: boolean }
+  let values: {
+    server?: string
+    interval?: string
+    demo?: boolean
+    realtime?: boolean
+    help?: boolean
+  }
   try {
     ;({ values } = parseArgs({
       args: argv,
@@ -32,10 +40,12 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
         server: { type: 'string' },
         interval: { type: 'string' },
         demo: { type: 'boolean' },
+        realtime: { type: 'boolean', default: true },
         help: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
+      allowNegative: true,
     }))
   } catch (error) {
     return err((error as Error).message)
@@ -44,13 +54,17 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
   if (interval !== null && !(Number.isFinite(interval) && interval >= MIN_INTERVAL_SECONDS)) {
     return err(`--interval must be a number of seconds, at least ${MIN_INTERVAL_SECONDS}.`)
   }
-  if (values.help) return ok({ server: null, intervalSeconds: interval, demo: false, help: true })
+  const realtime = values.realtime ?? true
+  if (values.help) {
+    return ok({ server: null, intervalSeconds: interval, demo: false, realtime, help: true })
+  }
   if (values.demo && values.server) return err('Use either --server or --demo, not both.')
   if (!values.demo && !values.server) return err('--server <url> is required (or --demo).')
   return ok({
     server: values.server ?? null,
     intervalSeconds: interval,
     demo: values.demo ?? false,
+    realtime,
     help: false,
   })
 }

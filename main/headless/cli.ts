@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { CallEngine } from '../core/call-engine'
 import { systemClock } from '../core/clock'
+import { RealtimeListener } from '../core/realtime'
 import type { Credentials } from '../core/rocketchat-client'
 import { RocketChatClient } from '../core/rocketchat-client'
 import { parseServerUrl } from '../core/server-url'
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
     credentials,
     userAgent: 'CallTray-headless',
   })
+  const realtime = parsed.value.realtime
+    ? new RealtimeListener({ server: server.value, credentials, clock: systemClock, log })
+    : undefined
   const engine = new CallEngine({
     api: client,
     userId: credentials.userId,
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     floorIntervalMs:
       parsed.value.intervalSeconds === null ? undefined : parsed.value.intervalSeconds * 1000,
+    realtime,
     warn: log,
   })
 

@@ -105,6 +105,8 @@ describe('headless runner', () => {
       (line) => line.type === 'calls' && Array.isArray(line.calls) && line.calls.length === 0,
       'empty list',
     )
+    // The stream came up: status lines say so.
+    expect(process.lines).toContainEqual({ type: 'status', state: 'online', realtime: true })
     process.child.kill('SIGTERM')
     expect(await process.exited).toBe(0)
     // Only JSON lines on stdout, and a calls line only when the list changed.
@@ -114,5 +116,24 @@ describe('headless runner', () => {
       .filter((line) => line.type === 'calls')
       .map((line) => JSON.stringify(line))
     expect(callsLines.some((line, i) => i > 0 && line === callsLines[i - 1])).toBe(false)
+  })
+
+  it('polls only with --no-realtime, and says so in its status lines', async () => {
+    sim = await createSimulator({ rateLimit: false })
+    const process = start(['--server', sim.url, '--interval', '1', '--no-realtime'], agentEnv)
+    await process.waitForLine(isStatus('online'), 'online')
+    const call = sim.placeCall({
+      from: { type: 'user', id: FUNKE.id },
+      to: { type: 'user', id: AGENT1.id },
+    })
+    await process.waitForLine(
+      (line) => line.type === 'notification' && line.callId === call._id,
+      'notification',
+    )
+    expect(process.lines.filter((line) => line.type === 'status')).toEqual([
+      { type: 'status', state: 'connecting', realtime: false },
+      { type: 'status', state: 'online', realtime: false },
+    ])
+    expect(sim.realtimeUpgrades).toEqual([])
   })
 })

@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { createApi } from './api'
 import { UserDirectory } from './auth'
 import { CallStore } from './call-store'
+import { DdpEndpoint, DEFAULT_PING_INTERVAL_MS } from './ddp-endpoint'
 import { FaultInjector } from './faults'
 import { createRequestHandler } from './pipeline'
 import { RateLimiter } from './rate-limiter'
@@ -19,6 +20,9 @@ import type {
   Fault,
   MediaCall,
   PartyRef,
+  RealtimeFault,
+  RealtimeFrameRecord,
+  RealtimeUpgradeRecord,
   RequestRecord,
   Simulator,
   SimulatorOptions,
@@ -45,6 +49,7 @@ class HttpSimulator implements Simulator {
   private readonly store: CallStore
   private readonly faults = new FaultInjector()
   private readonly limiter: RateLimiter | undefined
+  private readonly realtime: DdpEndpoint
   private readonly sockets = new Set<Socket>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private connections = 0
@@ -95,6 +100,15 @@ class HttpSimulator implements Simulator {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
+    this.realtime = new DdpEndpoint({
+      server: this.server,
+      basePath: this.basePath,
+      users,
+      events: this.events,
+      enabled: options.realtime ?? true,
+      pingIntervalMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+      clockNow: () => clock.now(),
+    })
   }
 
   get url(): string {
@@ -108,6 +122,18 @@ class HttpSimulator implements Simulator {
 
   get connectionCount(): number {
     return this.connections
+  }
+
+  get realtimeFrames(): RealtimeFrameRecord[] {
+    return this.realtime.frames
+  }
+
+  get realtimeUpgrades(): RealtimeUpgradeRecord[] {
+    return this.realtime.upgrades
+  }
+
+  get realtimeClientCount(): number {
+    return this.realtime.clientCount
   }
 
   listen(port: number): Promise<void> {
@@ -125,6 +151,7 @@ class HttpSimulator implements Simulator {
     this.closed = true
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
+    this.realtime.dispose()
     await this.stopListening()
   }
 
@@ -172,9 +199,18 @@ class HttpSimulator implements Simulator {
     this.faults.clear()
   }
 
+  injectRealtimeFault(fault: RealtimeFault): void {
+    this.realtime.injectFault(fault)
+  }
+
+  clearRealtimeFaults(): void {
+    this.realtime.clearFaults()
+  }
+
   private stopListening(): Promise<void> {
     return new Promise((resolve) => {
       if (!this.server.listening) return resolve()
+      this.realtime.closeAll()
       this.server.close(() => resolve())
       for (const socket of this.sockets) socket.destroy()
       this.sockets.clear()

@@ -37,6 +37,10 @@ export interface SimulatorOptions {
   ringExpiryMs?: number
   /** Answer 401s with the older `{status:'error', message}` body. */
   legacy401?: boolean
+  /** DDP at `<basePath>/websocket` (default true); false → the upgrade gets 404, like a proxy without WebSocket. */
+  realtime?: boolean
+  /** How often the DDP endpoint pings each client (default 25 s). */
+  pingIntervalMs?: number
 }
 
 export type PartyRef =
@@ -47,6 +51,34 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   | { kind: 'drop' }
   | { kind: 'malformed'; body: string; contentType?: string }
+
+/** Faults of the DDP endpoint; `drop` and `garbage` act once on the open sockets, the rest last until cleared. */
+export type RealtimeFault =
+  /** Answer every upgrade with this HTTP status, like a proxy that does not pass WebSockets. */
+  | { kind: 'refuse-upgrade'; status: number }
+  /** Close every open socket abruptly. */
+  | { kind: 'drop' }
+  /** Accept sockets but answer nothing, not even pings: a dead line that TCP has not noticed. */
+  | { kind: 'no-pong' }
+  /** Send malformed frames to every open socket: not JSON, JSON of the wrong shape, a broken signal. */
+  | { kind: 'garbage' }
+  /** Leave `login` unanswered. */
+  | { kind: 'silent-login' }
+
+/** A frame a realtime client sent, so tests can assert what it never sends. */
+export interface RealtimeFrameRecord {
+  at: number
+  session: string
+  /** Parsed JSON, or the raw text when it was not JSON. */
+  frame: unknown
+}
+
+export interface RealtimeUpgradeRecord {
+  at: number
+  path: string
+  /** 101 when the WebSocket was accepted. */
+  status: number
+}
 
 export type MediaCallState = 'none' | 'ringing' | 'accepted' | 'active' | 'hangup'
 
@@ -138,4 +170,10 @@ export interface Simulator {
   clearFaults(): void
   readonly requests: RequestRecord[]
   readonly connectionCount: number
+  injectRealtimeFault(fault: RealtimeFault): void
+  clearRealtimeFaults(): void
+  readonly realtimeFrames: RealtimeFrameRecord[]
+  readonly realtimeUpgrades: RealtimeUpgradeRecord[]
+  /** WebSockets open right now. */
+  readonly realtimeClientCount: number
 }
