@@ -48,9 +48,12 @@ class FakeApi implements CallsApi {
     }
   }
 
-  async getCallHistory(callId: string): Promise<Result<CallHistory | null, ApiError>> {
-    if (this.historyError) return err(this.historyError)
-    return ok(this.history.get(callId) ?? null)
+  historyRequests = 0
+
+  async getCallHistory(callId: string): Promise<Reply<CallHistory | null>> {
+    this.historyRequests++
+    if (this.historyError) return { result: err(this.historyError), budget: null }
+    return { result: ok(this.history.get(callId) ?? null), budget: null }
   }
 
   async rejectCall(callId: string): Promise<Result<void, ApiError>> {

@@ -19,6 +19,7 @@ import { resolveUnansweredCall } from './missed-call-resolver'
 import { incomingCallText, missedCallText } from './notification-text'
 import { interpretPollError } from './poll-errors'
 import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
+import { RateGate } from './rate-gate'
 import { err, ok, type Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
 import { applySignal, type TrackerSignal } from './tracker-signals'
@@ -52,6 +53,7 @@ export class CallEngine {
   private floorIntervalMs: number
   private readonly unsubscribe: (() => void)[] = []
   private readonly reportedUnreadable = new Set<string>()
+  private readonly historyGate: RateGate
 
   constructor(options: EngineOptions) {
     this.options = options
@@ -59,6 +61,7 @@ export class CallEngine {
     this.clock = options.clock
     this.tracker = createTrackerState(options.userId)
     this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
+    this.historyGate = new RateGate(options.clock)
     this.scheduler = new PollScheduler({
       clock: options.clock,
       poll: () => this.pollOnce(),
@@ -249,14 +252,13 @@ export class CallEngine {
   }
 
   private async resolveUnanswered(call: Call): Promise<void> {
-    const wait = (ms: number) => new Promise<void>((resolve) => this.clock.setTimeout(resolve, ms))
-    const outcome = await resolveUnansweredCall(
-      call.id,
-      this.options.userId,
-      this.api,
-      wait,
-      this.options.historyRetryDelaysMs,
-    )
+    const outcome = await resolveUnansweredCall(call.id, {
+      history: this.api,
+      gate: this.historyGate,
+      clock: this.clock,
+      me: this.options.userId,
+      retryDelaysMs: this.options.historyRetryDelaysMs,
+    })
     // The call came back (a flaky answer said it was gone) or the agent signed out.
     if (this.stopped || this.tracker.calls.has(call.id)) return
     if (outcome === 'missed') {

@@ -169,10 +169,12 @@ export class RocketChatClient {
   }
 
   /** The finished call's history, or null when the server has none (yet). */
-  async getCallHistory(callId: string): Promise<Result<CallHistory | null, ApiError>> {
+  async getCallHistory(callId: string): Promise<Reply<CallHistory | null>> {
     const reply = await this.request('GET', 'v1/call-history.info', { query: { callId } })
-    if (!reply.result.ok && reply.result.error.kind === 'not-supported') return ok(null)
-    return mapResult(reply.result, (body) => {
+    if (!reply.result.ok && reply.result.error.kind === 'not-supported') {
+      return { result: ok(null), budget: reply.budget }
+    }
+    const result = mapResult(reply.result, (body) => {
       const parsed = parseWith(callHistoryInfoSchema, body)
       if (!parsed.ok) return parsed
       const { item, call } = parsed.value
@@ -182,6 +184,7 @@ export class RocketChatClient {
         endedBy: call?.endedBy?.id ?? null,
       })
     })
+    return { result, budget: reply.budget }
   }
 
   private readCalls(rawCalls: unknown[], requestedAt: number): CallsSnapshot {

@@ -19,7 +19,8 @@ interface ModeResult {
   mode: Mode
   latencies: number[]
   idleRestPerMinute: number
-  rateLimited: number
+  /** 429 answers by route. */
+  rateLimited: Record<string, number>
 }
 
 const { values } = parseArgs({
@@ -67,7 +68,10 @@ async function runMode(mode: Mode): Promise<ModeResult> {
     mode === 'realtime'
       ? await ringSequentially(sim, rung, waiters)
       : await ringOverlapping(sim, rung)
-  const rateLimited = sim.requests.filter((request) => request.status === 429).length
+  const rateLimited: Record<string, number> = {}
+  for (const request of sim.requests.filter((r) => r.status === 429)) {
+    rateLimited[request.route] = (rateLimited[request.route] ?? 0) + 1
+  }
 
   engine.stop()
   client.close()
@@ -155,7 +159,7 @@ function row(result: ModeResult): string {
     percentile(sorted, 95).toFixed(1).padStart(9),
     String(missed).padStart(7),
     result.idleRestPerMinute.toFixed(1).padStart(14),
-    String(result.rateLimited).padStart(5),
+    JSON.stringify(result.rateLimited).padStart(5),
   ]
   return cells.join('  ')
 }

@@ -231,13 +231,13 @@ describe('Rocket.Chat client against the simulator', () => {
   it('declines only with reject, and reads the history of a finished call', async () => {
     const { sim, client } = await start({ rateLimit: false })
     const call = ringAgent(sim)
-    expect(await client.getCallHistory(call._id)).toEqual({ ok: true, value: null })
+    expect((await client.getCallHistory(call._id)).result).toEqual({ ok: true, value: null })
     expect(await client.rejectCall(call._id, 'contract-1')).toEqual({ ok: true, value: undefined })
     const sent = sim.requests
       .filter((request) => request.route === 'media-calls.answer')
       .map((request) => request.body)
     expect(sent).toEqual([{ callId: call._id, contractId: 'contract-1', answer: 'reject' }])
-    expect(await client.getCallHistory(call._id)).toEqual({
+    expect((await client.getCallHistory(call._id)).result).toEqual({
       ok: true,
       value: { state: 'not-answered', hangupReason: 'rejected', endedBy: AGENT1.id },
     })
