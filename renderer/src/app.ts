@@ -1,0 +1,182 @@
+// Turns each AppState push into the right screen and owns the little state
+// that lives only in this window: open menus, pending declines, focus.
+import type { AppState, CallTrayApi } from '../../common/ipc-contract'
+import { fragment, h } from './dom'
+import { hostOf } from './format'
+import type { DeclineState } from './render-calls'
+import { renderCalls } from './render-calls'
+import { PAUSE_FIRST_FOCUS_KEY, PAUSE_TOGGLE_FOCUS_KEY, renderHeader } from './render-header'
+import { renderRecent } from './render-recent'
+import type { NoticeStatus } from './render-status'
+import {
+  renderEmpty,
+  renderPauseBanner,
+  renderStatusBanner,
+  renderStatusPanel,
+} from './render-status'
+import { createSignInView } from './sign-in-view'
+import type { SignInView } from './sign-in-view'
+import { createTicker } from './ticker'
+import type { LiveText } from './ticker'
+
+const NO_REPLY = 'Call Tray didn’t respond. Try again.'
+const DECLINE_FAILED = 'Couldn’t decline this call. Decline it in Rocket.Chat instead.'
+
+type SignedIn = Extract<AppState['session'], { signedIn: true }>
+
+export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState) => void {
+  const ticker = createTicker()
+  const declines = new Map<string, DeclineState>()
+  let last: AppState | null = null
+  let signIn: SignInView | null = null
+  let menuOpen = false
+  let actionError: string | null = null
+  let focusNext: string | null = null
+
+  function rerender(): void {
+    if (last) render(last)
+  }
+
+  function run(action: Promise<unknown>): void {
+    if (actionError !== null) {
+      actionError = null
+      rerender()
+    }
+    action.catch(() => {
+      actionError = NO_REPLY
+      rerender()
+    })
+  }
+
+  async function decline(callId: string): Promise<void> {
+    actionError = null
+    declines.set(callId, { pending: true, error: null })
+    rerender()
+    const result = await api
+      .declineCall(callId)
+      .catch(() => ({ ok: false, message: DECLINE_FAILED }) as const)
+    if (result.ok) declines.delete(callId)
+    else declines.set(callId, { pending: false, error: result.message })
+    rerender()
+  }
+
+  function setMenu(open: boolean, focusKey: string | null): void {
+    menuOpen = open
+    focusNext = focusKey
+    rerender()
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menuOpen) setMenu(false, PAUSE_TOGGLE_FOCUS_KEY)
+  })
+  document.addEventListener('pointerdown', (event) => {
+    if (menuOpen && !(event.target instanceof Element && event.target.closest('.pause'))) {
+      setMenu(false, null)
+    }
+  })
+
+  function showSignIn(state: AppState): void {
+    const { session, status } = state
+    if (!signIn) {
+      signIn = createSignInView(api, {
+        serverUrl: session.serverUrl,
+        user: session.signedIn ? session.user.username : null,
+      })
+      root.replaceChildren(signIn.element)
+      signIn.focusFirstEmpty()
+    }
+    signIn.setNotice(
+      status.state === 'unauthorized'
+        ? { title: 'Signed out — sign in again', detail: status.detail || null }
+        : null,
+    )
+    ticker.show([])
+  }
+
+  function mainContent(
+    state: AppState,
+    notice: NoticeStatus | null,
+    host: string,
+    live: LiveText[],
+  ) {
+    const recent = renderRecent(state.recent, Date.now())
+    if (state.calls.length === 0) {
+      return [notice ? renderStatusPanel(notice, host, live) : renderEmpty(), recent]
+    }
+    const calls = renderCalls({
+      calls: state.calls,
+      canDecline: state.capabilities.decline,
+      declines,
+      onDecline: (id) => void decline(id),
+      onOpen: () => run(api.openRocketChat()),
+      live,
+    })
+    return [notice && renderStatusBanner(notice, host, live), calls, recent]
+  }
+
+  function showDashboard(state: AppState, session: SignedIn, notice: NoticeStatus | null): void {
+    signIn = null
+    for (const id of declines.keys()) {
+      if (!state.calls.some((call) => call.id === id)) declines.delete(id)
+    }
+    const host = hostOf(session.serverUrl)
+    const live: LiveText[] = []
+    const focusKey = focusNext ?? focusedKey(root)
+    focusNext = null
+    root.replaceChildren(
+      fragment(
+        renderHeader({
+          user: session.user,
+          host,
+          menuOpen,
+          onToggleMenu: () => setMenu(!menuOpen, menuOpen ? null : PAUSE_FIRST_FOCUS_KEY),
+          onPause: (minutes) => {
+            run(api.pauseNotifications(minutes))
+            setMenu(false, PAUSE_TOGGLE_FOCUS_KEY)
+          },
+          onOpen: () => run(api.openRocketChat()),
+          onSignOut: () => run(api.signOut()),
+        }),
+        state.pause && renderPauseBanner(state.pause, () => run(api.resumeNotifications())),
+        actionError && h('p', { class: 'app-error', attrs: { role: 'alert' } }, actionError),
+        h(
+          'main',
+          { class: 'content', attrs: { id: 'content', tabindex: '-1' } },
+          ...mainContent(state, notice, host, live),
+        ),
+      ),
+    )
+    ticker.show(live)
+    restoreFocus(root, focusKey)
+  }
+
+  function render(state: AppState): void {
+    last = state
+    const { session, status } = state
+    if (!session.signedIn || status.state === 'unauthorized') {
+      root.dataset.screen = 'sign-in'
+      showSignIn(state)
+    } else {
+      root.dataset.screen = 'dashboard'
+      showDashboard(state, session, status.state === 'online' ? null : status)
+    }
+  }
+
+  return render
+}
+
+/** Which control had focus, so a rebuild can put it back (keyboard users keep their place). */
+function focusedKey(root: HTMLElement): string | null {
+  const active = document.activeElement
+  if (!(active instanceof HTMLElement) || !root.contains(active)) return null
+  return active.dataset.focusKey ?? 'content'
+}
+
+function restoreFocus(root: HTMLElement, key: string | null): void {
+  if (key === null) return
+  const target = [...root.querySelectorAll<HTMLElement>('[data-focus-key]')].find(
+    (el) => el.dataset.focusKey === key,
+  )
+  // The control may be gone (a declined call's row); keep focus inside the window.
+  ;(target ?? root.querySelector<HTMLElement>('#content'))?.focus({ preventScroll: true })
+}

@@ -1,0 +1,109 @@
+// Calm views for everything other than "online": a full panel when there is
+// nothing else to show, a one-line banner above calls that are still listed.
+import type { ConnectionStatus } from '../../common/calls'
+import type { PauseState } from '../../common/ipc-contract'
+import { h } from './dom'
+import { formatRetry, pauseText, statusCopy } from './format'
+import { icon } from './icons'
+import type { IconName } from './icons'
+import type { LiveText } from './ticker'
+
+export type NoticeStatus = Exclude<
+  ConnectionStatus,
+  { state: 'online' } | { state: 'unauthorized' }
+>
+
+const STATUS_ICONS: Record<NoticeStatus['state'], IconName> = {
+  connecting: 'arc',
+  offline: 'cloudOff',
+  'rate-limited': 'hourglass',
+  unsupported: 'blocked',
+}
+
+function retryLine(status: NoticeStatus, retryAt: number | null, live: LiveText[]): Node | null {
+  if (retryAt === null) {
+    return status.state === 'offline' ? document.createTextNode('Waiting for the network') : null
+  }
+  const node = document.createTextNode(formatRetry(retryAt, Date.now()))
+  live.push({ node, anchor: retryAt, text: (now) => formatRetry(retryAt, now) })
+  return node
+}
+
+export function renderStatusPanel(
+  status: NoticeStatus,
+  host: string,
+  live: LiveText[],
+): HTMLElement {
+  const copy = statusCopy(status, host)
+  const retry = retryLine(status, copy.retryAt, live)
+  return h(
+    'section',
+    {
+      class: `status-panel status-panel--${status.state}`,
+      attrs: { 'aria-labelledby': 'status-title', 'data-status': status.state },
+    },
+    h('span', { class: 'status-panel__icon' }, icon(STATUS_ICONS[status.state])),
+    h('h2', { class: 'status-panel__title', attrs: { id: 'status-title' } }, copy.title),
+    h('p', { class: 'status-panel__body' }, copy.body),
+    copy.detail && h('p', { class: 'status-panel__detail' }, copy.detail),
+    retry && h('p', { class: 'status-panel__retry countdown' }, retry),
+  )
+}
+
+export function renderStatusBanner(
+  status: NoticeStatus,
+  host: string,
+  live: LiveText[],
+): HTMLElement {
+  const copy = statusCopy(status, host)
+  const retry = retryLine(status, copy.retryAt, live)
+  return h(
+    'div',
+    {
+      class: `banner banner--${status.state}`,
+      attrs: { role: 'status', 'data-status': status.state, title: copy.body },
+    },
+    icon(STATUS_ICONS[status.state]),
+    h('span', { class: 'banner__text' }, copy.title),
+    retry && h('span', { class: 'banner__aside countdown' }, retry),
+  )
+}
+
+export function renderEmpty(): HTMLElement {
+  return h(
+    'section',
+    { class: 'status-panel status-panel--empty', attrs: { 'aria-labelledby': 'status-title' } },
+    h('span', { class: 'status-panel__icon' }, icon('bell')),
+    h('h2', { class: 'status-panel__title', attrs: { id: 'status-title' } }, 'No calls right now'),
+    h('p', { class: 'status-panel__body' }, 'Call Tray will ring when a call comes in.'),
+  )
+}
+
+export function renderPauseBanner(pause: PauseState, onResume: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'banner banner--paused', attrs: { role: 'status' } },
+    icon('bellOff'),
+    h('span', { class: 'banner__text' }, pauseText(pause, Date.now())),
+    h(
+      'button',
+      {
+        class: 'button button--ghost button--small',
+        attrs: { type: 'button', 'data-focus-key': 'resume' },
+        on: { click: onResume },
+      },
+      'Resume',
+    ),
+  )
+}
+
+/** When the window can't work at all (opened outside the app, preload missing). */
+export function renderFatal(title: string, body: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'status-panel status-panel--fatal', attrs: { role: 'alert' } },
+    h('span', { class: 'status-panel__icon' }, icon('blocked')),
+    h('h1', { class: 'status-panel__title' }, title),
+    h('p', { class: 'status-panel__body' }, body),
+  )
+}
