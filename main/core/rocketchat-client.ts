@@ -2,7 +2,12 @@
 // answer size, and every answer turned into a typed value. Never throws.
 import http from 'node:http'
 import https from 'node:https'
-import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import axios, {
+  AxiosError,
+  type AxiosInstance,
+  type AxiosRequestConfig,
+  type AxiosResponse,
+} from 'axios'
 import type { z } from 'zod'
 import type { ApiError, TwoFactorMethod } from './api-errors'
 import {
@@ -63,6 +68,8 @@ export interface CallHistory {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
+/** Past the timeout plus this, the client gives up on its own: see withDeadline. */
+const DEADLINE_GRACE_MS = 1000
 const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024
 
 export class RocketChatClient {
@@ -219,13 +226,16 @@ export class RocketChatClient {
     const sentAt = this.now()
     let response: AxiosResponse<unknown>
     try {
-      response = await this.http.request({
-        method,
-        url: path,
-        headers,
-        params: options.query,
-        data: options.body,
-      })
+      response = await withDeadline(
+        this.timeoutMs + DEADLINE_GRACE_MS,
+        this.http.request({
+          method,
+          url: path,
+          headers,
+          params: options.query,
+          data: options.body,
+        }),
+      )
     } catch (error) {
       return { result: err(classifyTransportError(error, this.timeoutMs)), budget: null }
     }
@@ -347,4 +357,19 @@ function parseDateHeader(value: unknown): number | null {
   if (typeof value !== 'string') return null
   const ms = Date.parse(value)
   return Number.isFinite(ms) ? ms : null
+}
+
+/**
+ * The poller waits for every answer before it sends the next request, so an answer
+ * that never comes (an adapter that loses its timeout) would silence it for good.
+ */
+function withDeadline<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new AxiosError(`no answer within ${ms} ms`, 'ECONNABORTED')),
+      ms,
+    )
+  })
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer))
 }

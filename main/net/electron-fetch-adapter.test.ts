@@ -1,5 +1,7 @@
 // The fetch adapter under the real REST client, with a fake fetch standing in for
 // Electron's net.fetch: what goes out, what comes back, and every way it fails.
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { RocketChatClient } from '../core/rocketchat-client'
 import { createFetchAdapter, type FetchLike } from './electron-fetch-adapter'
@@ -252,5 +254,27 @@ describe('fetch adapter: failures', () => {
   it('keeps any other failure as a network problem with its message', async () => {
     const result = await clientWith(failingFetch(new Error('something odd'))).me()
     expect(result).toEqual({ ok: false, error: { kind: 'network', cause: 'something odd' } })
+  })
+})
+
+describe('fetch adapter: garbage collection', () => {
+  it('still times out when nothing but the adapter holds the request (GC during the fetch)', async () => {
+    setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    // Like a native fetch, this keeps only the signal, not the Request.
+    const hanging: FetchLike = (input) =>
+      new Promise((_resolve, reject) => {
+        const signal = input instanceof Request ? input.signal : null
+        signal?.addEventListener('abort', () => reject(signal.reason))
+      })
+    const client = clientWith(hanging, { timeoutMs: 30 })
+    const pending = Array.from({ length: 20 }, () => client.me())
+    for (let i = 0; i < 5; i++) {
+      gc()
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    for (const result of await Promise.all(pending)) {
+      expect(result).toEqual({ ok: false, error: { kind: 'timeout', afterMs: 30 } })
+    }
   })
 })

@@ -14,11 +14,18 @@ import { normalizeFetchError } from './fetch-errors'
 export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>
 
 export function createFetchAdapter(fetchImpl: FetchLike): AxiosAdapter {
+  // A Request passes aborts (axios's timeout) on through a controller it alone keeps
+  // alive: if nothing holds the Request while the fetch runs, garbage collection can
+  // take it and the timeout never reaches the fetch. Hold every one until it settles.
+  const inFlight = new Set<unknown>()
   const translated = async (input: URL | Request | string, init?: RequestInit) => {
+    inFlight.add(input)
     try {
       return await fetchImpl(input instanceof URL ? input.href : input, init)
     } catch (error) {
       throw normalizeFetchError(error)
+    } finally {
+      inFlight.delete(input)
     }
   }
   const fetchAdapter = axios.getAdapter('fetch', { env: { fetch: translated } })

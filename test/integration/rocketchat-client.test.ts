@@ -173,6 +173,21 @@ describe('Rocket.Chat client against the simulator', () => {
     })
   })
 
+  it('gives up on its own when an adapter never answers, so the poller cannot stall', async () => {
+    const server = parseServerUrl('https://chat.example.com')
+    if (!server.ok) throw new Error(server.error)
+    const client = new RocketChatClient({
+      server: server.value,
+      credentials: agentCredentials,
+      timeoutMs: 50,
+      adapter: () => new Promise(() => {}),
+    })
+    expect((await client.getCallsState()).result).toEqual({
+      ok: false,
+      error: { kind: 'timeout', afterMs: 50 },
+    })
+  })
+
   it('refuses an answer larger than any real one', async () => {
     const { sim, client } = await start()
     sim.injectFault(
