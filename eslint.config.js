@@ -19,7 +19,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The engine runs in plain Node: keep electron out of main/core.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The engine runs in plain Node: keep electron out of main/core.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,0 +1,289 @@
+// Test support: plain recording stand-ins for the app layer's ports and for the
+// session and settings services. Imported by tests only.
+import type { Call, CallPeer } from '../../common/calls'
+import type { AppState, SignInInput, SignInResult } from '../../common/ipc-contract'
+import type { EngineEvent } from '../core/call-engine'
+import type { Clock, TimerHandle } from '../core/clock'
+import { err, ok, type Result } from '../core/result'
+import type { ActiveSession, SessionManager } from '../session/session-types'
+import type { SettingKey, Settings, SettingsStore } from '../settings/settings-types'
+import type { EngineHandle } from './call-tray-app'
+import type { Logger } from './logger'
+import type {
+  Autostart,
+  CallWindow,
+  ExternalOpener,
+  NotificationRequest,
+  Notifier,
+  Ringtone,
+  TrayView,
+} from './ports'
+import type { TrayMenuItem } from './tray-menu'
+import type { TrayPresentation } from './tray-state'
+
+export const T0 = Date.UTC(2026, 3, 30, 13, 30, 0)
+
+export const FUNKE: CallPeer = {
+  id: 'aEGCdnFoBFCFNdiyX',
+  displayName: 'Funke Olasupo',
+  username: 'funke.olasupo',
+  sipExtension: null,
+  kind: 'user',
+}
+
+export function call(overrides: Partial<Call> = {}): Call {
+  return {
+    id: 'call-1',
+    direction: 'incoming',
+    state: 'ringing',
+    peer: FUNKE,
+    features: ['audio'],
+    since: T0,
+    ...overrides,
+  }
+}
+
+export const SESSION: ActiveSession = {
+  server: { base: 'https://chat.example.com', host: 'chat.example.com' },
+  credentials: { userId: 'iaZWAXecuCuBx4FnX', authToken: 'secret-token-never-leaves-main' },
+  user: { id: 'iaZWAXecuCuBx4FnX', username: 'agent1', displayName: 'Agent One' },
+  method: 'token',
+  storage: 'encrypted',
+}
+
+export function signedInState(overrides: Partial<AppState> = {}): AppState {
+  return {
+    session: { signedIn: true, serverUrl: SESSION.server.base, user: SESSION.user },
+    status: { state: 'online' },
+    calls: [],
+    recent: [],
+    pause: null,
+    capabilities: { decline: true },
+    ...overrides,
+  }
+}
+
+/** A clock whose timers run when the test advances it. */
+export class ManualClock implements Clock {
+  private timers: { at: number; callback: () => void; id: number }[] = []
+  private nextId = 1
+  constructor(public time = T0) {}
+  now(): number {
+    return this.time
+  }
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    const id = this.nextId++
+    this.timers.push({ at: this.time + ms, callback, id })
+    return id
+  }
+  clearTimeout(handle: TimerHandle): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle)
+  }
+  advance(ms: number): void {
+    const end = this.time + ms
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0]
+      if (!due) break
+      this.timers = this.timers.filter((timer) => timer !== due)
+      this.time = due.at
+      due.callback()
+    }
+    this.time = end
+  }
+  get pending(): number {
+    return this.timers.length
+  }
+}
+
+export const DEFAULT_TEST_SETTINGS: Settings = {
+  serverUrl: null,
+  notifyOutgoingCalls: false,
+  ringtone: { enabled: true, volume: 0.8 },
+  pause: null,
+  startAtLogin: false,
+  pollFloorSeconds: 3,
+}
+
+export class FakeSettings implements SettingsStore {
+  private listeners = new Set<(settings: Settings) => void>()
+  lockedKeys = new Set<SettingKey>()
+  constructor(public value: Settings = DEFAULT_TEST_SETTINGS) {}
+  get(): Settings {
+    return this.value
+  }
+  locked(): ReadonlySet<SettingKey> {
+    return this.lockedKeys
+  }
+  update(patch: Partial<Settings>): { ok: true; value: Settings } | { ok: false; error: string } {
+    const lockedKey = (Object.keys(patch) as SettingKey[]).find((key) => this.lockedKeys.has(key))
+    if (lockedKey) return { ok: false, error: `${lockedKey} is locked` }
+    this.value = { ...this.value, ...patch }
+    for (const listener of this.listeners) listener(this.value)
+    return { ok: true, value: this.value }
+  }
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+}
+
+export class FakeSessions implements SessionManager {
+  stored: ActiveSession | null = null
+  signInAnswer: { result: SignInResult; session: ActiveSession | null } = {
+    result: { ok: true },
+    session: SESSION,
+  }
+  signedOut: ActiveSession[] = []
+  forgotten = 0
+  reason: string | null = null
+  signInInputs: SignInInput[] = []
+  async restore() {
+    return this.stored
+  }
+  async signIn(input: SignInInput) {
+    this.signInInputs.push(input)
+    return this.signInAnswer
+  }
+  async signOut(session: ActiveSession) {
+    this.signedOut.push(session)
+  }
+  async forgetRejected() {
+    this.forgotten += 1
+  }
+  lastServerUrl() {
+    return 'https://chat.example.com'
+  }
+  signedOutReason() {
+    return this.reason
+  }
+}
+
+export class FakeEngine implements EngineHandle {
+  listeners = new Set<(event: EngineEvent) => void>()
+  log: string[] = []
+  declineAnswer: Result<void, string> = ok(undefined)
+  on(listener: (event: EngineEvent) => void) {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+  emit(event: EngineEvent) {
+    for (const listener of this.listeners) listener(event)
+  }
+  start() {
+    this.log.push('start')
+  }
+  stop() {
+    this.log.push('stop')
+  }
+  pause() {
+    this.log.push('pause')
+  }
+  resume() {
+    this.log.push('resume')
+  }
+  refresh() {
+    this.log.push('refresh')
+  }
+  setFloorInterval(ms: number) {
+    this.log.push(`floor ${ms}`)
+  }
+  async decline(callId: string) {
+    this.log.push(`decline ${callId}`)
+    return this.declineAnswer
+  }
+}
+
+export const failedDecline = (message: string): Result<void, string> => err(message)
+
+export class RecordingTray implements TrayView {
+  shown: TrayPresentation[] = []
+  menus: TrayMenuItem[][] = []
+  destroyed = false
+  show(presentation: TrayPresentation) {
+    this.shown.push(presentation)
+  }
+  setMenu(items: TrayMenuItem[]) {
+    this.menus.push(items)
+  }
+  destroy() {
+    this.destroyed = true
+  }
+  get last(): TrayPresentation | undefined {
+    return this.shown.at(-1)
+  }
+}
+
+export class RecordingNotifier implements Notifier {
+  shown: NotificationRequest[] = []
+  closed: string[] = []
+  open = new Map<string, NotificationRequest>()
+  show(request: NotificationRequest) {
+    this.shown.push(request)
+    this.open.set(request.key, request)
+  }
+  close(key: string) {
+    this.closed.push(key)
+    this.open.delete(key)
+  }
+  closeAll() {
+    for (const key of [...this.open.keys()]) this.close(key)
+  }
+}
+
+export class RecordingRingtone implements Ringtone {
+  log: string[] = []
+  start(volume: number) {
+    this.log.push(`start ${volume}`)
+  }
+  stop() {
+    this.log.push('stop')
+  }
+  get ringing(): boolean {
+    return this.log.at(-1)?.startsWith('start') ?? false
+  }
+}
+
+export class RecordingWindow implements CallWindow {
+  sent: AppState[] = []
+  shows = 0
+  toggles = 0
+  show() {
+    this.shows += 1
+  }
+  toggle() {
+    this.toggles += 1
+  }
+  send(state: AppState) {
+    this.sent.push(state)
+  }
+}
+
+export class FakeAutostart implements Autostart {
+  enabled = false
+  async isEnabled() {
+    return this.enabled
+  }
+  async setEnabled(enabled: boolean) {
+    this.enabled = enabled
+  }
+}
+
+export class RecordingOpener implements ExternalOpener {
+  opened: string[] = []
+  async open(url: string) {
+    this.opened.push(url)
+  }
+}
+
+export class RecordingLogger implements Logger {
+  lines: string[] = []
+  info(message: string) {
+    this.lines.push(`info ${message}`)
+  }
+  warn(message: string) {
+    this.lines.push(`warn ${message}`)
+  }
+  error(message: string) {
+    this.lines.push(`error ${message}`)
+  }
+}

@@ -1,0 +1,320 @@
+// The app layer: one session at a time, its engine, and what the tray, window,
+// notifications and ringtone show of it. It owns no Electron object; main/index.ts
+// hands it adapters behind the ports in ports.ts.
+import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
+import type { ActionResult, AppState, SignInInput, SignInResult } from '../../common/ipc-contract'
+import type { EngineEvent } from '../core/call-engine'
+import type { Clock } from '../core/clock'
+import type { ActiveSession, SessionManager } from '../session/session-types'
+import type { Settings, SettingsStore } from '../settings/settings-types'
+import { buildAppState } from './app-state'
+import { syncAutostart } from './autostart-sync'
+import { CallAlerts } from './call-alerts'
+import type { EngineHandle, RunningEngine } from './engine-handle'
+import { isAllowedExternalUrl } from './external-url'
+import { describeError, guarded, type Logger } from './logger'
+import { pauseFrom } from './notification-policy'
+import { PauseTimer } from './pause-timer'
+import type { Autostart, CallWindow, ExternalOpener, Notifier, Ringtone, TrayView } from './ports'
+import { runTrayAction } from './tray-actions'
+import type { TrayAction, TrayMenuOptions } from './tray-menu'
+import { TrayPublisher } from './tray-publisher'
+
+export type { EngineHandle, RunningEngine }
+
+export interface CallTrayAppOptions {
+  sessions: SessionManager
+  settings: SettingsStore
+  startEngine(session: ActiveSession, settings: Settings): RunningEngine
+  tray: TrayView
+  notifier: Notifier
+  ringtone: Ringtone
+  window: CallWindow
+  autostart: Autostart
+  opener: ExternalOpener
+  clock: Clock
+  logger: Logger
+  quit(): void
+}
+
+function signInError(message: string): SignInResult {
+  return { ok: false, kind: 'error', field: null, message }
+}
+
+export class CallTrayApp {
+  private session: ActiveSession | null = null
+  private running: RunningEngine | null = null
+  private status: ConnectionStatus = { state: 'connecting' }
+  private calls: Call[] = []
+  private recent: RecentCall[] = []
+  private suspended = false
+  private signingIn = false
+  private lastSent = ''
+  private settings: Settings
+  private readonly alerts: CallAlerts
+  private readonly trayPublisher: TrayPublisher
+  private readonly pauseTimer: PauseTimer
+  private readonly unsubscribeSettings: () => void
+
+  constructor(private readonly options: CallTrayAppOptions) {
+    this.settings = options.settings.get()
+    this.alerts = new CallAlerts({
+      notifier: options.notifier,
+      ringtone: options.ringtone,
+      logger: options.logger,
+      now: () => options.clock.now(),
+      settings: () => this.settings,
+    })
+    this.trayPublisher = new TrayPublisher({
+      tray: options.tray,
+      clock: options.clock,
+      logger: options.logger,
+      currentState: () => this.getState(),
+      menuOptions: () => this.trayMenuOptions(),
+    })
+    this.pauseTimer = new PauseTimer(options.clock, () => this.onPauseEnded())
+    this.unsubscribeSettings = options.settings.onChange((settings) => this.onSettings(settings))
+  }
+
+  async start(): Promise<void> {
+    void syncAutostart(this.options.autostart, this.settings.startAtLogin, this.options.logger)
+    this.pauseTimer.follow(this.settings.pause)
+    let restored: ActiveSession | null = null
+    try {
+      restored = await this.options.sessions.restore()
+    } catch (error) {
+      this.options.logger.warn(`Could not restore the last session: ${describeError(error)}`)
+    }
+    if (restored) this.begin(restored)
+    this.publish()
+    if (!restored) this.showWindow()
+  }
+
+  getState(): AppState {
+    const { sessions } = this.options
+    // Signed out without choosing to be (a rejected or unreadable secret): the sign-in form says why.
+    const reason = this.session ? null : sessions.signedOutReason()
+    return buildAppState({
+      session: this.session,
+      lastServerUrl: sessions.lastServerUrl(),
+      status: reason ? { state: 'unauthorized', detail: reason } : this.status,
+      calls: this.calls,
+      recent: this.recent,
+      pause: this.settings.pause,
+      now: this.options.clock.now(),
+    })
+  }
+
+  async signIn(input: SignInInput): Promise<SignInResult> {
+    if (this.session) return signInError('Already signed in. Sign out first.')
+    if (this.signingIn) return signInError('Signing in already — wait a moment.')
+    this.signingIn = true
+    try {
+      const { result, session } = await this.options.sessions.signIn(input)
+      if (session) this.begin(session)
+      this.publish()
+      return result
+    } catch (error) {
+      this.options.logger.error(`Sign-in failed: ${describeError(error)}`)
+      return signInError('Signing in failed unexpectedly. Try again.')
+    } finally {
+      this.signingIn = false
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const session = this.session
+    if (!session) return
+    this.end({ state: 'connecting' })
+    try {
+      await this.options.sessions.signOut(session)
+    } catch (error) {
+      this.options.logger.warn(`Signing out on the server failed: ${describeError(error)}`)
+    }
+  }
+
+  async declineCall(callId: string): Promise<ActionResult> {
+    const engine = this.running?.engine
+    if (!engine) return { ok: false, message: 'Not signed in.' }
+    const result = await engine.decline(callId)
+    if (result.ok) return { ok: true }
+    this.options.logger.info(`Declining call ${callId} failed: ${result.error}`)
+    return { ok: false, message: result.error }
+  }
+
+  async openRocketChat(): Promise<void> {
+    const base = this.session?.server.base ?? null
+    if (base === null || !isAllowedExternalUrl(base, base)) return
+    try {
+      await this.options.opener.open(base)
+    } catch (error) {
+      this.options.logger.warn(`Opening Rocket.Chat failed: ${describeError(error)}`)
+    }
+  }
+
+  pauseNotifications(minutes: number | null): void {
+    this.updateSettings({ pause: pauseFrom(minutes, this.options.clock.now()) })
+  }
+
+  resumeNotifications(): void {
+    this.updateSettings({ pause: null })
+  }
+
+  handleTrayAction(action: TrayAction): void {
+    runTrayAction(this, action)
+  }
+
+  showWindow(): void {
+    guarded(this.options.logger, 'Showing the window', () => this.options.window.show())
+  }
+
+  setStartAtLogin(enabled: boolean): void {
+    this.updateSettings({ startAtLogin: enabled })
+  }
+
+  quit(): void {
+    this.options.quit()
+  }
+
+  /** A click on a call's notification: answering happens in Rocket.Chat, which the window offers. */
+  notificationClicked(): void {
+    this.showWindow()
+  }
+
+  /** The Decline action of an incoming call's notification. */
+  async declineFromNotification(callId: string): Promise<void> {
+    const result = await this.declineCall(callId)
+    // The call is still ringing (or the server could not be reached): let the agent see it.
+    if (!result.ok) this.notificationClicked()
+  }
+
+  /** The computer goes to sleep: no polls until it wakes. Locking the screen is not sleep. */
+  suspend(): void {
+    this.suspended = true
+    this.running?.engine.pause()
+  }
+
+  wake(): void {
+    this.suspended = false
+    this.running?.engine.resume()
+    this.running?.engine.refresh()
+  }
+
+  shutdown(): void {
+    this.unsubscribeSettings()
+    this.stopEngine()
+    this.alerts.clear()
+    this.pauseTimer.dispose()
+    this.trayPublisher.dispose()
+  }
+
+  private begin(session: ActiveSession): void {
+    this.stopEngine()
+    this.session = session
+    this.status = { state: 'connecting' }
+    this.calls = []
+    this.recent = []
+    const running = this.options.startEngine(session, this.settings)
+    this.running = running
+    running.engine.on((event) => {
+      if (this.running === running) this.onEngineEvent(event)
+    })
+    running.engine.start()
+    if (this.suspended) running.engine.pause()
+  }
+
+  private end(status: ConnectionStatus): void {
+    this.stopEngine()
+    this.session = null
+    this.status = status
+    this.calls = []
+    this.recent = []
+    this.alerts.clear()
+    this.publish()
+  }
+
+  private stopEngine(): void {
+    const running = this.running
+    this.running = null
+    if (!running) return
+    running.engine.stop()
+    guarded(this.options.logger, 'Closing the server connection', () => running.dispose())
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    switch (event.type) {
+      case 'status':
+        this.status = event.status
+        if (event.status.state === 'unauthorized') return this.onRejected(event.status)
+        break
+      case 'calls':
+        this.calls = event.calls
+        this.alerts.onCalls(event.calls)
+        break
+      case 'recent':
+        this.recent = event.recent
+        break
+      case 'notification':
+      case 'notification-closed':
+        this.alerts.onNotificationEvent(event)
+        return
+    }
+    this.publish()
+  }
+
+  /** The server no longer accepts the token: forget it and ask the agent to sign in again. */
+  private onRejected(status: ConnectionStatus): void {
+    this.options.logger.warn('The server rejected the stored credentials; signed out.')
+    this.end(status)
+    this.options.sessions.forgetRejected().catch((error: unknown) => {
+      this.options.logger.warn(
+        `Forgetting the rejected credentials failed: ${describeError(error)}`,
+      )
+    })
+    this.showWindow()
+  }
+
+  private onSettings(settings: Settings): void {
+    const previous = this.settings
+    this.settings = settings
+    if (settings.pollFloorSeconds !== previous.pollFloorSeconds) {
+      this.running?.engine.setFloorInterval(settings.pollFloorSeconds * 1000)
+    }
+    if (settings.startAtLogin !== previous.startAtLogin)
+      void syncAutostart(this.options.autostart, settings.startAtLogin, this.options.logger)
+    this.pauseTimer.follow(settings.pause)
+    this.alerts.refresh()
+    this.publish()
+  }
+
+  private updateSettings(patch: Partial<Settings>): void {
+    const result = this.options.settings.update(patch)
+    if (!result.ok) this.options.logger.warn(`A setting was not changed: ${result.error}`)
+  }
+
+  private onPauseEnded(): void {
+    this.resumeNotifications()
+    // Also when the setting could not be cleared (locked): an expired pause is no pause.
+    this.alerts.refresh()
+    this.publish()
+  }
+
+  private publish(): void {
+    const state = this.getState()
+    const serialized = JSON.stringify(state)
+    if (serialized !== this.lastSent) {
+      this.lastSent = serialized
+      guarded(this.options.logger, 'Updating the window', () => this.options.window.send(state))
+    }
+    this.trayPublisher.update(state)
+  }
+
+  private trayMenuOptions(): TrayMenuOptions {
+    const locked = this.options.settings.locked()
+    return {
+      startAtLogin: this.settings.startAtLogin,
+      startAtLoginLocked: locked.has('startAtLogin'),
+      pauseLocked: locked.has('pause'),
+    }
+  }
+}

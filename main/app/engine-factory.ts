@@ -1,0 +1,30 @@
+// One engine per signed-in session, speaking to the server through the session
+// services' client (Electron's network stack in the packaged app).
+import { CallEngine } from '../core/call-engine'
+import type { Clock } from '../core/clock'
+import type { SessionServices } from '../session/session-types'
+import type { RunningEngine } from './engine-handle'
+import type { Logger } from './logger'
+import type { ActiveSession } from '../session/session-types'
+import type { Settings } from '../settings/settings-types'
+
+export function engineFactory(options: {
+  createClient: SessionServices['createClient']
+  /** Names this app run to the server when it declines a call. */
+  contractId: string
+  clock: Clock
+  logger: Logger
+}): (session: ActiveSession, settings: Settings) => RunningEngine {
+  return (session, settings) => {
+    const client = options.createClient(session.server, session.credentials)
+    const engine = new CallEngine({
+      api: client,
+      userId: session.user.id,
+      contractId: options.contractId,
+      clock: options.clock,
+      floorIntervalMs: settings.pollFloorSeconds * 1000,
+      warn: (message) => options.logger.warn(message),
+    })
+    return { engine, dispose: () => client.close() }
+  }
+}

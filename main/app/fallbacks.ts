@@ -1,0 +1,16 @@
+// What stands in for an adapter that could not be created (no tray on this desktop,
+// no notification service): the rest of the app keeps working without it.
+import { describeError, type Logger } from './logger'
+import type { Notifier, Ringtone } from './ports'
+
+export function createOr<T>(logger: Logger, what: string, create: () => T, fallback: T): T {
+  try {
+    return create()
+  } catch (error) {
+    logger.error(`${what} is unavailable: ${describeError(error)}`)
+    return fallback
+  }
+}
+
+export const silentNotifier: Notifier = { show() {}, close() {}, closeAll() {} }
+export const silentRingtone: Ringtone = { start() {}, stop() {} }

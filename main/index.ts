@@ -1,0 +1,145 @@
+// The Electron main process: builds the adapters and wires them to the app layer
+// (main/app). No logic lives here.
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { app, ipcMain, powerMonitor, session, shell } from 'electron'
+import { APP_ID } from './app/app-id'
+import { CallTrayApp } from './app/call-tray-app'
+import { engineFactory } from './app/engine-factory'
+import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
+import { createConsoleLogger } from './app/logger'
+import { createAutostart } from './autostart/autostart'
+import { systemClock } from './core/clock'
+import { registerIpcHandlers } from './ipc/ipc-handlers'
+import { createElectronNotifier } from './notifications/notifier'
+import { createElectronRingtone } from './notifications/ringtone'
+import { watchPowerEvents } from './power/power-events'
+import { createSessionServices } from './session'
+import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
+import { trayIconFile } from './tray/tray-icons'
+import { createElectronCallWindow } from './window/call-window'
+import { rendererPages } from './window/renderer-pages'
+import { hardenSession, hardenWebContents } from './window/web-security'
+
+const logger = createConsoleLogger()
+
+// Windows ties toasts to this id; it must equal electron-builder's appId.
+app.setAppUserModelId(APP_ID)
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger))
+  // A tray app: closing the window must not end it.
+  app.on('window-all-closed', () => {})
+  app
+    .whenReady()
+    .then(startApp)
+    .catch((error: unknown) => logger.error(`Call Tray did not start: ${String(error)}`))
+}
+
+async function startApp(): Promise<void> {
+  app.dock?.hide()
+  const here = import.meta.dirname
+  const assetsDir = app.isPackaged
+    ? path.join(process.resourcesPath, 'assets')
+    : path.join(app.getAppPath(), 'assets')
+  const pages = rendererPages({
+    devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
+    rendererDir: path.join(here, '../renderer'),
+  })
+  hardenSession(session.defaultSession, pages, logger)
+  const services = createSessionServices({ logger, dialogParent: () => callWindow.nativeWindow() })
+
+  const noTray: ElectronTrayView = { show() {}, setMenu() {}, destroy() {}, bounds: () => null }
+  const tray = createOr(
+    logger,
+    'The tray icon',
+    () =>
+      createElectronTray({
+        iconFile: (state) => trayIconFile(assetsDir, process.platform, state),
+        onAction: (action) => callTray.handleTrayAction(action),
+        onClick: () => callWindow.toggle(),
+      }),
+    noTray,
+  )
+  const callWindow = createElectronCallWindow({
+    preloadPath: path.join(here, '../preload/index.cjs'),
+    pages,
+    trayBounds: () => tray.bounds(),
+    logger,
+  })
+  const notifier = createOr(
+    logger,
+    'Notifications',
+    () =>
+      createElectronNotifier({
+        platform: process.platform,
+        iconPath: path.join(assetsDir, 'icon.png'),
+        logger,
+        onClick: () => callTray.notificationClicked(),
+        onDecline: (callId) => void callTray.declineFromNotification(callId),
+      }),
+    silentNotifier,
+  )
+  const ringtone = createOr(
+    logger,
+    'The ringtone',
+    () => createElectronRingtone({ pageUrl: pages.url('sound'), logger }),
+    silentRingtone,
+  )
+  const autostart = createAutostart({
+    platform: process.platform,
+    app,
+    configHome: process.env['XDG_CONFIG_HOME'] || path.join(app.getPath('home'), '.config'),
+    command: app.isPackaged
+      ? [process.env['APPIMAGE'] ?? process.execPath]
+      : [process.execPath, app.getAppPath()],
+  })
+
+  const callTray = new CallTrayApp({
+    sessions: services.sessions,
+    settings: services.settings,
+    startEngine: engineFactory({
+      createClient: services.createClient,
+      contractId: randomUUID(),
+      clock: systemClock,
+      logger,
+    }),
+    tray,
+    notifier,
+    ringtone,
+    window: callWindow,
+    autostart,
+    opener: { open: (url) => shell.openExternal(url) },
+    clock: systemClock,
+    logger,
+    quit: () => app.quit(),
+  })
+
+  registerIpcHandlers({
+    ipcMain,
+    handlers: {
+      'state:get': () => callTray.getState(),
+      'auth:sign-in': (input) => callTray.signIn(input),
+      'auth:sign-out': () => callTray.signOut(),
+      'call:decline': (callId) => callTray.declineCall(callId),
+      'app:open-rocket-chat': () => callTray.openRocketChat(),
+      'notifications:pause': (minutes) => callTray.pauseNotifications(minutes),
+      'notifications:resume': () => callTray.resumeNotifications(),
+    },
+    windowContents: () => callWindow.webContents(),
+    isOurPage: (url) => pages.pageOf(url) === 'window',
+    logger,
+  })
+  watchPowerEvents(powerMonitor, {
+    suspend: () => callTray.suspend(),
+    resume: () => callTray.wake(),
+  })
+  app.on('second-instance', () => callWindow.show())
+  app.on('before-quit', () => {
+    callWindow.allowClose()
+    callTray.shutdown()
+  })
+  await callTray.start()
+}

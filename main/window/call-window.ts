@@ -1,0 +1,98 @@
+// The small call window beside the tray. Closing it hides it (the app lives in the
+// tray); only quitting closes it for good. Its page comes from the renderer build and
+// talks to main only through the preload's `window.callTray`.
+import { BrowserWindow, screen, type Rectangle, type WebContents } from 'electron'
+import type { AppState, PushChannels } from '../../common/ipc-contract'
+import { APP_NAME } from '../app/app-id'
+import type { Logger } from '../app/logger'
+import type { CallWindow } from '../app/ports'
+import type { RendererPages } from './renderer-pages'
+import { secureWebPreferences } from './web-security'
+import { windowPosition } from './window-position'
+
+export const WINDOW_SIZE = { width: 360, height: 480 }
+
+export interface ElectronCallWindowOptions {
+  preloadPath: string
+  pages: RendererPages
+  /** The tray icon's bounds, null where the platform does not tell. */
+  trayBounds(): Rectangle | null
+  logger: Logger
+}
+
+export interface ElectronCallWindow extends CallWindow {
+  /** The window's WebContents, to check IPC senders against; null once destroyed. */
+  webContents(): WebContents | null
+  /** The BrowserWindow, for dialogs that belong to it; null once destroyed. */
+  nativeWindow(): BrowserWindow | null
+  /** From now on closing really closes (the app is quitting). */
+  allowClose(): void
+}
+
+export function createElectronCallWindow(options: ElectronCallWindowOptions): ElectronCallWindow {
+  let quitting = false
+  const window = new BrowserWindow({
+    ...WINDOW_SIZE,
+    // The page gets the full 360×480 (the renderer is laid out for it), frame or not.
+    useContentSize: true,
+    show: false,
+    title: APP_NAME,
+    resizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences({ preload: options.preloadPath }),
+  })
+  window.removeMenu()
+  window.on('close', (event) => {
+    if (quitting) return
+    event.preventDefault()
+    window.hide()
+  })
+  window.webContents.on('render-process-gone', (_event, details) => {
+    options.logger.error(`The call window's page stopped (${details.reason}); reloading it.`)
+    if (!window.isDestroyed()) void window.loadURL(options.pages.url('window'))
+  })
+  window.loadURL(options.pages.url('window')).catch((error: unknown) => {
+    options.logger.error(`The call window's page did not load: ${String(error)}`)
+  })
+
+  const show = () => {
+    if (window.isDestroyed()) return
+    const tray = options.trayBounds()
+    const anchor = tray
+      ? { x: tray.x + tray.width / 2, y: tray.y + tray.height / 2 }
+      : screen.getCursorScreenPoint()
+    const { workArea } = screen.getDisplayNearestPoint(anchor)
+    const { x, y } = windowPosition({ window: WINDOW_SIZE, workArea, tray })
+    window.setPosition(x, y)
+    window.show()
+    window.focus()
+  }
+
+  return {
+    show,
+    toggle() {
+      if (window.isDestroyed()) return
+      if (window.isVisible()) window.hide()
+      else show()
+    },
+    send(state: AppState) {
+      if (window.isDestroyed()) return
+      push(window.webContents, 'state:changed', state)
+    },
+    webContents: () => (window.isDestroyed() ? null : window.webContents),
+    nativeWindow: () => (window.isDestroyed() ? null : window),
+    allowClose() {
+      quitting = true
+    },
+  }
+}
+
+function push<C extends keyof PushChannels>(
+  contents: WebContents,
+  channel: C,
+  payload: PushChannels[C],
+): void {
+  contents.send(channel, payload)
+}

@@ -1,0 +1,227 @@
+// The built main process (out/main/index.js), run in Node with the recording
+// Electron stand-in, against the Rocket.Chat simulator: sign in through IPC, ring,
+// answer, sleep and wake, sign out. One app per file, so the steps run in order.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'electron-vite'
+import type { IpcMainInvokeEvent } from 'electron'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppState } from '../../common/ipc-contract'
+import { SETTINGS_FILE_VERSION } from '../../main/settings/settings-schema'
+import { settingsFilePath } from '../../main/settings/settings-file-options'
+import { AGENT1, FUNKE, createSimulator, type Simulator } from '../simulator'
+import { installElectronStandIn, loadNatively } from './electron-hooks'
+import {
+  StandInBrowserWindow,
+  StandInNotification,
+  StandInTray,
+  type ElectronStandIn,
+} from './electron-stand-in'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TOKEN = AGENT1.tokens[0] ?? ''
+
+let electron: ElectronStandIn
+let simulator: Simulator
+let userData: string
+
+/** Waits for a condition to hold; the timeout only bounds a failing run. */
+async function eventually<T>(
+  probe: () => T | null | undefined | false,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+const callWindow = () =>
+  StandInBrowserWindow.all.find((window) => window.options.webPreferences?.preload)
+const tray = () => StandInTray.all[0]
+const states = (): AppState[] =>
+  (callWindow()?.webContents.sent ?? [])
+    .filter((push) => push.channel === 'state:changed')
+    .map((push) => push.payload as AppState)
+const lastState = () => states().at(-1)
+const polls = () =>
+  simulator.requests.filter((request) => request.route === 'media-calls.state').length
+const soundWindows = () =>
+  StandInBrowserWindow.all.filter((window) =>
+    window.loaded.some((url) => url.includes('sound.html')),
+  )
+
+function fromOurWindow(): IpcMainInvokeEvent {
+  const window = callWindow()
+  if (!window) throw new Error('no call window')
+  return {
+    sender: window.webContents,
+    senderFrame: { url: window.webContents.mainFrameUrl, parent: null },
+  } as unknown as IpcMainInvokeEvent
+}
+
+function invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
+  const handler = electron.ipcMain.handlers.get(channel)
+  if (!handler) throw new Error(`no handler for ${channel}`)
+  return Promise.resolve(handler(event, ...args))
+}
+
+beforeAll(async () => {
+  await build({
+    root: ROOT,
+    configFile: path.join(ROOT, 'electron.vite.config.ts'),
+    logLevel: 'warn',
+  })
+  userData = await mkdtemp(path.join(tmpdir(), 'call-tray-app-'))
+  // The shortest poll interval the settings allow, so sleep and wake show in seconds.
+  await writeFile(
+    settingsFilePath(userData),
+    JSON.stringify({ version: SETTINGS_FILE_VERSION, settings: { pollFloorSeconds: 1 } }),
+  )
+  simulator = await createSimulator({ rateLimit: false })
+  electron = installElectronStandIn()
+  electron.app.userData = userData
+  electron.app.appPath = ROOT
+  loadNatively(path.join(ROOT, 'out/main/index.js'))
+  await eventually(() => lastState(), 'the first state pushed to the window')
+}, 120_000)
+
+afterAll(async () => {
+  electron?.app.quit()
+  await simulator?.close()
+  if (userData) await rm(userData, { recursive: true, force: true })
+})
+
+describe('the built main process', () => {
+  it('starts as Call Tray, signed out, with the sign-in window shown', () => {
+    expect(electron.app.log).toContain('setAppUserModelId com.calltray.app')
+    expect(lastState()?.session.signedIn).toBe(false)
+    expect(callWindow()?.visible).toBe(true)
+    expect(callWindow()?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    })
+    expect(callWindow()?.loaded[0]).toBe(
+      pathToFileURL(path.join(ROOT, 'out/renderer/index.html')).href,
+    )
+    expect(tray()?.images.at(-1)).toMatch(/tray[/\\]linux[/\\]signed-out\.png$/)
+    expect(tray()?.menu.length).toBeGreaterThan(0)
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
+      'app:open-rocket-chat',
+      'auth:sign-in',
+      'auth:sign-out',
+      'call:decline',
+      'notifications:pause',
+      'notifications:resume',
+      'state:get',
+    ])
+  })
+
+  it('refuses IPC from anything but the call window', async () => {
+    const stranger = {
+      sender: {},
+      senderFrame: { url: 'https://evil.example.com/', parent: null },
+    } as unknown as IpcMainInvokeEvent
+    await expect(invoke('state:get', stranger)).rejects.toThrow('refused')
+    await expect(invoke('call:decline', fromOurWindow(), { not: 'an id' })).rejects.toThrow(
+      'refused',
+    )
+  })
+
+  it('signs in through IPC, and the window never receives the token', async () => {
+    const input = { method: 'token', serverUrl: simulator.url, userId: AGENT1.id, authToken: TOKEN }
+    expect(await invoke('auth:sign-in', fromOurWindow(), input)).toEqual({ ok: true })
+    const online = await eventually(
+      () => states().find((state) => state.session.signedIn && state.status.state === 'online'),
+      'an online state',
+    )
+    expect(online.session).toMatchObject({
+      signedIn: true,
+      user: { id: AGENT1.id, username: 'agent1' },
+    })
+    const everythingSent = JSON.stringify(callWindow()?.webContents.sent)
+    expect(everythingSent).not.toContain(TOKEN)
+    expect(JSON.stringify(await invoke('state:get', fromOurWindow()))).not.toContain(TOKEN)
+    expect(tray()?.images.at(-1)).toMatch(/idle\.png$/)
+  })
+
+  it('rings: a notification naming the caller, the tray, the window and the ringtone', async () => {
+    const call = simulator.placeCall({
+      from: { type: 'user', id: FUNKE.id },
+      to: { type: 'user', id: AGENT1.id },
+    })
+    const notification = await eventually(
+      () =>
+        StandInNotification.all.find(
+          (item) => item.options.title === 'Incoming call from Funke Olasupo',
+        ),
+      'the incoming call notification',
+    )
+    expect(notification.shown).toBe(1)
+    expect(notification.options).toMatchObject({ urgency: 'critical', timeoutType: 'never' })
+    expect(tray()?.images.at(-1)).toMatch(/ringing\.png$/)
+    expect(tray()?.tooltips.at(-1)).toBe('Incoming call from Funke Olasupo')
+    expect(lastState()?.calls).toMatchObject([
+      {
+        id: call._id,
+        direction: 'incoming',
+        state: 'ringing',
+        peer: { displayName: 'Funke Olasupo' },
+      },
+    ])
+    expect(soundWindows().filter((window) => !window.destroyed)).toHaveLength(1)
+
+    notification.emit('click', {})
+    expect(callWindow()?.visible).toBe(true)
+  })
+
+  it('closes the notification and stops ringing once the call is answered', async () => {
+    const [call] = simulator.listCalls()
+    if (!call) throw new Error('no call')
+    simulator.acceptCall(call._id)
+    simulator.activateCall(call._id)
+    const notification = StandInNotification.all.find(
+      (item) => item.options.title === 'Incoming call from Funke Olasupo',
+    )
+    await eventually(() => notification && notification.closed > 0, 'the notification to close')
+    expect(soundWindows().every((window) => window.destroyed)).toBe(true)
+    await eventually(() => tray()?.images.at(-1)?.endsWith('in-call.png'), 'the in-call icon')
+    expect(tray()?.tooltips.at(-1)).toMatch(/^In call with Funke Olasupo · \d\d:\d\d$/)
+  })
+
+  it('does not poll while the computer sleeps, and polls again on wake', async () => {
+    const before = polls()
+    await eventually(() => polls() >= before + 2, 'polls while awake')
+    electron.powerMonitor.emit('suspend')
+    // A poll already on its way may still land; after that, silence.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const asleep = polls()
+    await new Promise((resolve) => setTimeout(resolve, 3500))
+    expect(polls()).toBe(asleep)
+    electron.powerMonitor.emit('resume')
+    await eventually(() => polls() > asleep, 'a poll after wake')
+  })
+
+  it('keeps ringing through a locked screen', async () => {
+    electron.powerMonitor.emit('lock-screen')
+    const before = polls()
+    await eventually(() => polls() >= before + 1, 'a poll while the screen is locked')
+  })
+
+  it('signs out through IPC and stops polling', async () => {
+    await invoke('auth:sign-out', fromOurWindow())
+    expect(lastState()?.session.signedIn).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const after = polls()
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(polls()).toBe(after)
+    expect(tray()?.images.at(-1)).toMatch(/signed-out\.png$/)
+  })
+})
