@@ -4,16 +4,8 @@ import { encodeIco } from './ico'
 import { encodePng } from './png'
 import { hex, render, type Layer } from './raster'
 import { encodeWav, ringtoneSamples, SAMPLE_RATE } from './ringtone'
-import { appIconLayers, discLayers, glyphLayers, type IconState } from './tray-icon-designs'
-
-export const ICON_STATES: readonly IconState[] = [
-  'signed-out',
-  'idle',
-  'ringing',
-  'in-call',
-  'offline',
-  'paused',
-]
+import { TRAY_ICON_STATES } from '../main/app/tray-state'
+import { appIconLayers, discLayers, glyphLayers } from './tray-icon-designs'
 
 /** Windows picks per DPI: 100 % → 16, 125 % → 20, 150 % → 24, 200 % → 32, and so on. */
 const ICO_SIZES = [16, 20, 24, 32, 40, 48, 64]
@@ -23,7 +15,7 @@ const png = (size: number, layers: Layer[]) => encodePng(size, size, render(size
 export function generateAssets(): Map<string, Buffer> {
   const files = new Map<string, Buffer>()
   const black = hex('#000000')
-  for (const state of ICON_STATES) {
+  for (const state of TRAY_ICON_STATES) {
     // macOS: "Template" makes the system tint it for light and dark menu bars.
     files.set(`tray/mac/${state}Template.png`, png(16, glyphLayers(state, black)))
     files.set(`tray/mac/${state}Template@2x.png`, png(32, glyphLayers(state, black)))

@@ -2,6 +2,7 @@
 // by shape as well as colour (sound waves when ringing, a dot in a call, pause bars,
 // a strike-through offline, an outline when signed out), so the states stay distinct
 // at 16 px, in monochrome and for colour-blind agents.
+import type { TrayIconState } from '../main/app/tray-state'
 import {
   arc,
   capsule,
@@ -17,8 +18,6 @@ import {
   type Rgba,
   type Sdf,
 } from './raster'
-
-export type IconState = 'signed-out' | 'idle' | 'ringing' | 'in-call' | 'offline' | 'paused'
 
 /** The handset: a thick arc with a pad at each end, symmetric about the diagonal through its centre. */
 function handset(): Sdf {
@@ -39,7 +38,7 @@ function handset(): Sdf {
  * What marks each state, drawn over the handset with a gap cut around it. `bold` is
  * for the small white mark inside a disc: fewer, thicker strokes.
  */
-function marker(state: IconState, bold: boolean): Sdf | null {
+function marker(state: TrayIconState, bold: boolean): Sdf | null {
   const stroke = bold ? 1.7 : 1.2
   switch (state) {
     case 'ringing':
@@ -60,7 +59,7 @@ function marker(state: IconState, bold: boolean): Sdf | null {
 const GAP = 1.3
 
 /** The glyph alone, in one colour: macOS template images, and the white mark on the coloured discs. */
-export function glyphLayers(state: IconState, color: Rgba, bold = false): Layer[] {
+export function glyphLayers(state: TrayIconState, color: Rgba, bold = false): Layer[] {
   const phone = state === 'signed-out' ? outline(handset(), 2) : handset()
   const mark = marker(state, bold)
   if (!mark) return [{ shape: phone, color }]
@@ -71,7 +70,7 @@ export function glyphLayers(state: IconState, color: Rgba, bold = false): Layer[
   ]
 }
 
-const DISC: Record<IconState, string> = {
+const DISC: Record<TrayIconState, string> = {
   'signed-out': '#8b95a3',
   idle: '#4b5563',
   ringing: '#15803d',
@@ -86,7 +85,7 @@ const WHITE = hex('#ffffff')
  * Windows and Linux: a coloured disc with the white glyph, readable on light and on
  * dark panels. Signed out is only a grey ring with a grey handset: nothing is live.
  */
-export function discLayers(state: IconState): Layer[] {
+export function discLayers(state: TrayIconState): Layer[] {
   const colour = hex(DISC[state])
   const toGlyph = (x: number, y: number): [number, number] => [
     12 + (x - 12) / 0.7,

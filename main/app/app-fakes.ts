@@ -1,5 +1,6 @@
 // Test support: plain recording stand-ins for the app layer's ports and for the
 // session and settings services. Imported by tests only.
+import { DEFAULT_SETTINGS } from '../settings/settings-schema'
 import type { Call, CallPeer } from '../../common/calls'
 import type { AppState, SignInInput, SignInResult } from '../../common/ipc-contract'
 import type { EngineEvent } from '../core/call-engine'
@@ -95,14 +96,7 @@ export class ManualClock implements Clock {
   }
 }
 
-export const DEFAULT_TEST_SETTINGS: Settings = {
-  serverUrl: null,
-  notifyOutgoingCalls: false,
-  ringtone: { enabled: true, volume: 0.8 },
-  pause: null,
-  startAtLogin: false,
-  pollFloorSeconds: 3,
-}
+export const DEFAULT_TEST_SETTINGS: Settings = DEFAULT_SETTINGS
 
 export class FakeSettings implements SettingsStore {
   private listeners = new Set<(settings: Settings) => void>()

