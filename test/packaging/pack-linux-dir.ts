@@ -3,7 +3,7 @@
 // The build happens in a scratch copy of the project (its own out/, node_modules linked
 // back), so other tests that rebuild out/ at the same time cannot disturb it.
 import { execFile } from 'node:child_process'
-import { chmod, cp, mkdir, symlink, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -62,13 +62,27 @@ async function stageProject(root: string, stage: string): Promise<void> {
     recursive: true,
     filter: (source) => !NOT_COPIED.has(path.relative(root, source).split(path.sep)[0] ?? ''),
   })
-  await symlink(path.join(root, 'node_modules'), path.join(stage, 'node_modules'), 'junction')
+  await linkNodeModules(path.join(root, 'node_modules'), path.join(stage, 'node_modules'))
   await build({
     root,
     configFile: path.join(root, 'electron.vite.config.ts'),
     build: { outDir: path.join(stage, 'out'), emptyOutDir: true },
     logLevel: 'warn',
   })
+}
+
+/**
+ * The stage needs node_modules as a real folder: with a symlink, `npm list` (which
+ * electron-builder asks for the production dependencies) sees every package as
+ * extraneous on a fresh `npm ci` and the package would miss transitive dependencies.
+ * Hard links make that folder in a fraction of a second; across file systems, copy.
+ */
+async function linkNodeModules(from: string, to: string): Promise<void> {
+  try {
+    await promisify(execFile)('cp', ['-al', from, to])
+  } catch {
+    await cp(from, to, { recursive: true, verbatimSymlinks: true })
+  }
 }
 
 /**
