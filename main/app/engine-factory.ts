@@ -1,7 +1,9 @@
 // One engine per signed-in session, speaking to the server through the session
-// services' client (Electron's network stack in the packaged app).
+// services' client (Electron's network stack in the packaged app), with the realtime
+// stream as the fast path and polling as the safety net.
 import { CallEngine } from '../core/call-engine'
 import type { Clock } from '../core/clock'
+import { RealtimeListener } from '../core/realtime'
 import type { SessionServices } from '../session/session-types'
 import type { RunningEngine } from './engine-handle'
 import type { Logger } from './logger'
@@ -17,12 +19,19 @@ export function engineFactory(options: {
 }): (session: ActiveSession, settings: Settings) => RunningEngine {
   return (session, settings) => {
     const client = options.createClient(session.server, session.credentials)
+    const realtime = new RealtimeListener({
+      server: session.server,
+      credentials: session.credentials,
+      clock: options.clock,
+      log: (message) => options.logger.info(message),
+    })
     const engine = new CallEngine({
       api: client,
       userId: session.user.id,
       contractId: options.contractId,
       clock: options.clock,
       floorIntervalMs: settings.pollFloorSeconds * 1000,
+      realtime,
       warn: (message) => options.logger.warn(message),
     })
     return { engine, dispose: () => client.close() }

@@ -315,6 +315,11 @@ describe('call engine with a realtime stream', () => {
     private signalListeners = new Set<(signal: TrackerSignal) => void>()
     private healthListeners = new Set<(health: RealtimeHealth) => void>()
     started = false
+    reconnects = 0
+    reconnect() {
+      this.reconnects++
+      this.health('connecting')
+    }
     start() {
       this.started = true
     }
@@ -421,6 +426,22 @@ describe('call engine with a realtime stream', () => {
     expect(api.polls - atDrop).toBeGreaterThanOrEqual(10)
     expect(ofType(events, 'realtime').map((event) => event.healthy)).toEqual([true, false])
     expect(engine.state.realtime).toBe(false)
+  })
+
+  it('reconnects the stream on wake and polls at the normal pace until it is back', async () => {
+    const { api, stream, engine } = setupWithStream()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    stream.health('healthy')
+    await vi.advanceTimersByTimeAsync(3000)
+    engine.pause()
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    const atWake = api.polls
+    engine.resume()
+    expect(stream.reconnects).toBe(1)
+    expect(engine.state.realtime).toBe(false)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(api.polls - atWake).toBeGreaterThanOrEqual(3)
   })
 
   it('stops the stream when the engine stops', async () => {

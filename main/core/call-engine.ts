@@ -118,6 +118,8 @@ export class CallEngine {
 
   resume(): void {
     this.scheduler.resume()
+    // After sleep the stream may be dead without knowing it; until it is back, poll.
+    this.options.realtime?.reconnect()
   }
 
   refresh(): void {

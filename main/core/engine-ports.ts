@@ -22,6 +22,8 @@ export interface RealtimeSource {
   stop(): void
   onSignal(listener: (signal: TrackerSignal) => void): () => void
   onHealth(listener: (health: RealtimeHealth) => void): () => void
+  /** Drop the connection and start over (after sleep, when it may be silently dead). */
+  reconnect(): void
 }
 
 export type EngineEvent =

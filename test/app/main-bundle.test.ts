@@ -196,23 +196,57 @@ describe('the built main process', () => {
     expect(tray()?.tooltips.at(-1)).toMatch(/^In call with Funke Olasupo · \d\d:\d\d$/)
   })
 
-  it('does not poll while the computer sleeps, and polls again on wake', async () => {
-    const before = polls()
-    await eventually(() => polls() >= before + 2, 'polls while awake')
+  it('uses the realtime stream, so polling slows to the reconcile pace', async () => {
+    await eventually(() => lastState()?.status.state === 'online', 'online')
+    await eventually(() => simulator.realtimeClientCount > 0, 'a realtime connection')
+    // Listen only: nothing but the DDP handshake, the resume login, the subscription and pings.
+    const sent = simulator.realtimeFrames.map(({ frame }) => {
+      const { msg, method } = frame as { msg?: string; method?: string }
+      return method ? `${msg}:${method}` : msg
+    })
+    expect(new Set(sent)).toEqual(
+      new Set([
+        'connect',
+        'method:login',
+        'sub',
+        ...sent.filter((m) => m === 'pong' || m === 'ping'),
+      ]),
+    )
+  })
+
+  it('does not poll while the computer sleeps, and polls and reconnects at once on wake', async () => {
     electron.powerMonitor.emit('suspend')
-    // A poll already on its way may still land; after that, silence.
+    // A poll already on its way may still land; after that, silence, even though a
+    // ringing call (a realtime signal) would normally ask for a reconciling poll.
     await new Promise((resolve) => setTimeout(resolve, 500))
     const asleep = polls()
+    const upgrades = simulator.realtimeUpgrades.length
+    const call = simulator.placeCall({
+      from: { type: 'user', id: FUNKE.id },
+      to: { type: 'user', id: AGENT1.id },
+    })
     await new Promise((resolve) => setTimeout(resolve, 3500))
     expect(polls()).toBe(asleep)
     electron.powerMonitor.emit('resume')
     await eventually(() => polls() > asleep, 'a poll after wake')
+    await eventually(
+      () => simulator.realtimeUpgrades.length > upgrades,
+      'a fresh realtime connection',
+    )
+    simulator.hangupCall(call._id, { by: FUNKE.id })
   })
 
   it('keeps ringing through a locked screen', async () => {
     electron.powerMonitor.emit('lock-screen')
-    const before = polls()
-    await eventually(() => polls() >= before + 1, 'a poll while the screen is locked')
+    const shown = StandInNotification.all.length
+    simulator.placeCall({
+      from: { type: 'user', id: FUNKE.id },
+      to: { type: 'user', id: AGENT1.id },
+    })
+    await eventually(
+      () => StandInNotification.all.length > shown,
+      'a notification while the screen is locked',
+    )
   })
 
   it('signs out through IPC and stops polling', async () => {

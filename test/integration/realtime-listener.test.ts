@@ -156,6 +156,18 @@ describe('realtime listener against the simulator', () => {
     await h.until(() => h.signals.some(isNew(id)), 'a signal after the reconnect')
   })
 
+  it('starts over at once when asked to (after sleep), and subscribes again', async () => {
+    const h = await start()
+    h.listener.start()
+    await h.until(() => h.listener.health === 'healthy', 'healthy')
+    h.listener.reconnect()
+    expect(h.listener.health).toBe('connecting')
+    await h.until(() => healthyCount(h.health) === 2, 'healthy again')
+    expect(h.sim.realtimeUpgrades).toHaveLength(2)
+    const id = h.ring()
+    await h.until(() => h.signals.some(isNew(id)), 'a signal after the reconnect')
+  })
+
   it('reconnects and subscribes again after a server restart', async () => {
     const h = await start()
     h.listener.start()

@@ -123,6 +123,18 @@ export class RealtimeListener {
     this.setHealth('down')
   }
 
+  /**
+   * After sleep the socket may be dead without either side having noticed (no ping
+   * for up to pingTimeoutMs): start over at once, with a fresh backoff.
+   */
+  reconnect(): void {
+    if (!this.started || this.finished) return
+    this.cancelRetry()
+    this.closeConnection(false)
+    this.backoff.reset()
+    this.connect()
+  }
+
   onSignal(listener: (signal: MediaSignal) => void): () => void {
     return subscribe(this.signalListeners, listener)
   }

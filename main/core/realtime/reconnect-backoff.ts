@@ -32,6 +32,11 @@ export class ReconnectBackoff {
     return ceiling / 2 + this.random() * (ceiling / 2)
   }
 
+  /** The network changed under us (wake from sleep): earlier failures say nothing now. */
+  reset(): void {
+    this.failures = 0
+  }
+
   /** After a drop: a connection that stayed healthy long enough starts the backoff afresh. */
   connectionEnded(healthyForMs: number | null): void {
     if (healthyForMs !== null && healthyForMs >= STABLE_CONNECTION_MS) this.failures = 0
