@@ -3,7 +3,7 @@
 // behind one NAT, so the budget the server reports is spread until its reset;
 // failures back off with jitter; a 401 stops everything. Never two requests at once.
 import type { Clock, TimerHandle } from './clock'
-import type { RateBudget } from './rate-limit'
+import { RESET_MARGIN_MS, type RateBudget } from './rate-limit'
 
 export type PollOutcome =
   | { kind: 'success'; budget: RateBudget | null }
@@ -24,8 +24,6 @@ export interface PollSchedulerOptions {
 }
 
 export const DEFAULT_FLOOR_INTERVAL_MS = 3000
-/** Land safely after the server's window has reset. */
-const RESET_MARGIN_MS = 500
 /** Even a user's "refresh now" never hammers the server faster than this. */
 const MIN_GAP_MS = 1000
 const DEFAULT_BACKOFF = { baseMs: 2000, capMs: 60_000 }

@@ -2,10 +2,7 @@
 // bursts of lookups (many calls ending at once) wait for the reset instead of
 // collecting 429s. Callers share one gate per route, and report every answer.
 import type { Clock } from './clock'
-import type { RateBudget } from './rate-limit'
-
-/** Land safely after the server's window has reset. */
-const RESET_MARGIN_MS = 500
+import { RESET_MARGIN_MS, type RateBudget } from './rate-limit'
 
 export class RateGate {
   private budget: RateBudget | null = null

@@ -2,6 +2,9 @@
 // budget in X-RateLimit-* headers, with the reset in epoch MILLISECONDS of the
 // server's clock.
 
+/** Requests wait this long past the server's reset time, to land safely in the new window. */
+export const RESET_MARGIN_MS = 500
+
 export interface RateBudget {
   limit: number
   remaining: number
