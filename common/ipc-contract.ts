@@ -28,6 +28,28 @@ export interface AppState {
   /** Set while notifications are paused. */
   pause: PauseState | null
   capabilities: { decline: boolean }
+  settings: SettingsState
+}
+
+/** Where the signed-in session's secret is kept; null while signed out. */
+export type SignInStorage = 'encrypted' | 'weakly-protected' | 'session-only'
+
+/** The settings the window can change (main/settings/settings-types.ts has all of them). */
+export interface SettingsValues {
+  notifyOutgoingCalls: boolean
+  /** `volume` is 0…1. */
+  ringtone: { enabled: boolean; volume: number }
+  startAtLogin: boolean
+  pollFloorSeconds: number
+}
+
+/** Every setting the administrator's policy can lock, not only those the window shows. */
+export type LockableSetting = keyof SettingsValues | 'serverUrl' | 'pause'
+
+export interface SettingsState {
+  values: SettingsValues
+  locked: LockableSetting[]
+  signInStorage: SignInStorage | null
 }
 
 const serverUrl = z.string().trim().min(1, 'Enter the server address.').max(2048)
@@ -71,6 +93,15 @@ export const pauseMinutesSchema = z.union([
   z.null(),
 ])
 
+// Ranges as in main/settings/settings-schema.ts; the store checks them again.
+export const settingsPatchSchema = z.strictObject({
+  notifyOutgoingCalls: z.boolean().optional(),
+  ringtone: z.strictObject({ enabled: z.boolean(), volume: z.number().min(0).max(1) }).optional(),
+  startAtLogin: z.boolean().optional(),
+  pollFloorSeconds: z.number().int().min(1).max(60).optional(),
+})
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
 export type ActionResult = { ok: true } | { ok: false; message: string }
 
 /** Request/response channels (`ipcRenderer.invoke` → `ipcMain.handle`). */
@@ -82,6 +113,7 @@ export interface InvokeChannels {
   'app:open-rocket-chat': () => void
   'notifications:pause': (minutes: number | null) => void
   'notifications:resume': () => void
+  'settings:update': (patch: SettingsPatch) => ActionResult
 }
 
 /** Main → renderer pushes (`webContents.send` → `ipcRenderer.on`). */
@@ -99,4 +131,5 @@ export interface CallTrayApi {
   openRocketChat(): Promise<void>
   pauseNotifications(minutes: number | null): Promise<void>
   resumeNotifications(): Promise<void>
+  updateSettings(patch: SettingsPatch): Promise<ActionResult>
 }

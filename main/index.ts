@@ -127,6 +127,7 @@ async function startApp(): Promise<void> {
       'app:open-rocket-chat': () => callTray.openRocketChat(),
       'notifications:pause': (minutes) => callTray.pauseNotifications(minutes),
       'notifications:resume': () => callTray.resumeNotifications(),
+      'settings:update': (patch) => callTray.changeSettings(patch),
     },
     windowContents: () => callWindow.webContents(),
     isOurPage: (url) => pages.pageOf(url) === 'window',

@@ -30,6 +30,7 @@ describe('createCallTrayApi', () => {
       'resumeNotifications',
       'signIn',
       'signOut',
+      'updateSettings',
     ])
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
@@ -44,6 +45,7 @@ describe('createCallTrayApi', () => {
     await api.signOut()
     await api.openRocketChat()
     await api.resumeNotifications()
+    await api.updateSettings({ startAtLogin: true })
     expect(invoked).toEqual([
       ['state:get'],
       ['call:decline', 'call-1'],
@@ -52,6 +54,7 @@ describe('createCallTrayApi', () => {
       ['auth:sign-out'],
       ['app:open-rocket-chat'],
       ['notifications:resume'],
+      ['settings:update', { startAtLogin: true }],
     ])
   })
 

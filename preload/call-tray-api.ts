@@ -33,5 +33,6 @@ export function createCallTrayApi(ipc: IpcRendererPort): CallTrayApi {
     openRocketChat: () => invoke('app:open-rocket-chat'),
     pauseNotifications: (minutes) => invoke('notifications:pause', minutes),
     resumeNotifications: () => invoke('notifications:resume'),
+    updateSettings: (patch) => invoke('settings:update', patch),
   }
 }

@@ -60,6 +60,16 @@ export function signedInState(overrides: Partial<AppState> = {}): AppState {
     recent: [],
     pause: null,
     capabilities: { decline: true },
+    settings: {
+      values: {
+        notifyOutgoingCalls: false,
+        ringtone: { enabled: true, volume: 0.8 },
+        startAtLogin: false,
+        pollFloorSeconds: 3,
+      },
+      locked: [],
+      signInStorage: 'encrypted',
+    },
     ...overrides,
   }
 }

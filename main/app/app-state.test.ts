@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../settings/settings-schema'
 import { SESSION, T0, call } from './app-fakes'
 import { buildAppState } from './app-state'
 
@@ -8,9 +9,15 @@ const base = {
   status: { state: 'online' as const },
   calls: [call()],
   recent: [],
-  pause: null,
+  settings: DEFAULT_SETTINGS,
+  locked: new Set<never>(),
   now: T0,
 }
+
+const paused = (until: number | null) => ({
+  ...base,
+  settings: { ...DEFAULT_SETTINGS, pause: { until } },
+})
 
 describe('buildAppState', () => {
   it('tells the window who is signed in, never the token', () => {
@@ -42,8 +49,28 @@ describe('buildAppState', () => {
   })
 
   it('drops a pause whose time has passed', () => {
-    expect(buildAppState({ ...base, pause: { until: T0 + 1 } }).pause).toEqual({ until: T0 + 1 })
-    expect(buildAppState({ ...base, pause: { until: T0 - 1 } }).pause).toBeNull()
-    expect(buildAppState({ ...base, pause: { until: null } }).pause).toEqual({ until: null })
+    expect(buildAppState(paused(T0 + 1)).pause).toEqual({ until: T0 + 1 })
+    expect(buildAppState(paused(T0 - 1)).pause).toBeNull()
+    expect(buildAppState(paused(null)).pause).toEqual({ until: null })
+  })
+
+  it('carries the settings the window shows, which are locked, and how the sign-in is kept', () => {
+    const state = buildAppState({
+      ...base,
+      session: { ...SESSION, storage: 'weakly-protected' },
+      settings: { ...DEFAULT_SETTINGS, pollFloorSeconds: 10, serverUrl: 'https://x.example' },
+      locked: new Set(['startAtLogin', 'ringtone'] as const),
+    })
+    expect(state.settings).toEqual({
+      values: {
+        notifyOutgoingCalls: false,
+        ringtone: { enabled: true, volume: 0.8 },
+        startAtLogin: false,
+        pollFloorSeconds: 10,
+      },
+      locked: ['ringtone', 'startAtLogin'],
+      signInStorage: 'weakly-protected',
+    })
+    expect(buildAppState({ ...base, session: null }).settings.signInStorage).toBeNull()
   })
 })

@@ -2,9 +2,9 @@
 // settings, so nothing secret (the token lives in ActiveSession.credentials) can ride
 // along by accident.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
-import type { AppState, PauseState } from '../../common/ipc-contract'
+import type { AppState, PauseState, SettingsState } from '../../common/ipc-contract'
 import type { ActiveSession } from '../session/session-types'
-import type { Settings } from '../settings/settings-types'
+import type { SettingKey, Settings } from '../settings/settings-types'
 
 export interface AppStateInput {
   session: ActiveSession | null
@@ -12,13 +12,15 @@ export interface AppStateInput {
   status: ConnectionStatus
   calls: Call[]
   recent: RecentCall[]
-  pause: Settings['pause']
+  settings: Settings
+  locked: ReadonlySet<SettingKey>
   now: number
 }
 
 export function buildAppState(input: AppStateInput): AppState {
   const { session } = input
-  const pause = activePause(input.pause, input.now)
+  const pause = activePause(input.settings.pause, input.now)
+  const settings = settingsState(input)
   if (!session) {
     return {
       session: { signedIn: false, serverUrl: input.lastServerUrl },
@@ -27,6 +29,7 @@ export function buildAppState(input: AppStateInput): AppState {
       recent: [],
       pause,
       capabilities: { decline: false },
+      settings,
     }
   }
   return {
@@ -44,6 +47,20 @@ export function buildAppState(input: AppStateInput): AppState {
     recent: input.recent,
     pause,
     capabilities: { decline: input.status.state === 'online' },
+    settings,
+  }
+}
+
+function settingsState({ settings, locked, session }: AppStateInput): SettingsState {
+  return {
+    values: {
+      notifyOutgoingCalls: settings.notifyOutgoingCalls,
+      ringtone: { enabled: settings.ringtone.enabled, volume: settings.ringtone.volume },
+      startAtLogin: settings.startAtLogin,
+      pollFloorSeconds: settings.pollFloorSeconds,
+    },
+    locked: [...locked].sort(),
+    signInStorage: session?.storage ?? null,
   }
 }
 

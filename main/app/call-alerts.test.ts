@@ -120,6 +120,16 @@ describe('CallAlerts', () => {
     expect(muted.ringtone.log).toEqual(['start 0.8', 'stop'])
   })
 
+  it('rings at a new volume at once, and stays quiet at volume 0', () => {
+    const { alerts, ringtone, change } = setup()
+    alerts.onCalls([ringing])
+    change({ ringtone: { enabled: true, volume: 0.3 } })
+    change({ ringtone: { enabled: true, volume: 0.3 } })
+    expect(ringtone.log).toEqual(['start 0.8', 'stop', 'start 0.3'])
+    change({ ringtone: { enabled: true, volume: 0 } })
+    expect(ringtone.log).toEqual(['start 0.8', 'stop', 'start 0.3', 'stop'])
+  })
+
   it('announces outgoing calls only with notifyOutgoingCalls, and closes them once answered', () => {
     const outgoing = call({ id: 'out-1', direction: 'outgoing' })
     const off = setup()

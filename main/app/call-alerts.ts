@@ -32,6 +32,7 @@ export const outgoingKey = (callId: string) => `outgoing:${callId}`
 export class CallAlerts {
   private calls: Call[] = []
   private ringing = false
+  private volume = 0
   /** Incoming calls announced while paused: shown if still ringing when the pause ends. */
   private readonly held = new Map<string, NotificationRequest>()
   private readonly outgoingShown = new Set<string>()
@@ -108,11 +109,14 @@ export class CallAlerts {
   private updateRingtone(): void {
     const settings = this.options.settings()
     const want = shouldRing(this.calls, settings, this.options.now())
-    if (want === this.ringing) return
-    this.ringing = want
+    const volume = ringVolume(settings)
+    // The player takes its volume only when it starts, so a new volume restarts it.
+    if (want === this.ringing && (!want || volume === this.volume)) return
     const { ringtone, logger } = this.options
-    if (want) guarded(logger, 'Starting the ringtone', () => ringtone.start(ringVolume(settings)))
-    else guarded(logger, 'Stopping the ringtone', () => ringtone.stop())
+    if (this.ringing) guarded(logger, 'Stopping the ringtone', () => ringtone.stop())
+    this.ringing = want
+    this.volume = volume
+    if (want) guarded(logger, 'Starting the ringtone', () => ringtone.start(volume))
   }
 
   private show(request: NotificationRequest): void {

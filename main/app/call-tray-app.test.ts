@@ -276,6 +276,43 @@ describe('CallTrayApp', () => {
     expect(engine().log).toContain('floor 10000')
   })
 
+  it('applies a change from the settings view to the store, the engine and the window', async () => {
+    const { app, engine, settings, window } = setup({ stored: true })
+    await app.start()
+    expect(app.changeSettings({ pollFloorSeconds: 30 })).toEqual({ ok: true })
+    expect(settings.value.pollFloorSeconds).toBe(30)
+    expect(engine().log).toContain('floor 30000')
+    expect(app.changeSettings({ notifyOutgoingCalls: true })).toEqual({ ok: true })
+    expect(settings.value.notifyOutgoingCalls).toBe(true)
+    expect(window.sent.at(-1)?.settings.values).toMatchObject({
+      pollFloorSeconds: 30,
+      notifyOutgoingCalls: true,
+    })
+  })
+
+  it("refuses a locked setting with the store's reason and changes nothing", async () => {
+    const { app, engine, settings } = setup({ stored: true })
+    settings.lockedKeys.add('pollFloorSeconds')
+    await app.start()
+    expect(app.changeSettings({ pollFloorSeconds: 1 })).toEqual({
+      ok: false,
+      message: 'pollFloorSeconds is locked',
+    })
+    expect(settings.value.pollFloorSeconds).toBe(DEFAULT_TEST_SETTINGS.pollFloorSeconds)
+    expect(engine().log).not.toContain('floor 1000')
+    expect(app.getState().settings.locked).toEqual(['pollFloorSeconds'])
+  })
+
+  it('changes the ringtone volume of a ringing call at once', async () => {
+    const { app, engine, ringtone } = setup({ stored: true })
+    await app.start()
+    engine().emit({ type: 'calls', calls: [call()] })
+    expect(app.changeSettings({ ringtone: { enabled: true, volume: 0.25 } })).toEqual({ ok: true })
+    expect(ringtone.log).toEqual(['start 0.8', 'stop', 'start 0.25'])
+    app.changeSettings({ ringtone: { enabled: false, volume: 0.25 } })
+    expect(ringtone.ringing).toBe(false)
+  })
+
   it('keeps running when the tray fails', async () => {
     const { app, tray, logger, window } = setup({ stored: true })
     tray.show = () => {

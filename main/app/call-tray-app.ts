@@ -2,7 +2,13 @@
 // notifications and ringtone show of it. It owns no Electron object; main/index.ts
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
-import type { ActionResult, AppState, SignInInput, SignInResult } from '../../common/ipc-contract'
+import type {
+  ActionResult,
+  AppState,
+  SettingsPatch,
+  SignInInput,
+  SignInResult,
+} from '../../common/ipc-contract'
 import type { EngineEvent } from '../core/call-engine'
 import type { Clock } from '../core/clock'
 import type { ActiveSession, SessionManager } from '../session/session-types'
@@ -100,7 +106,8 @@ export class CallTrayApp {
       status: reason ? { state: 'unauthorized', detail: reason } : this.status,
       calls: this.calls,
       recent: this.recent,
-      pause: this.settings.pause,
+      settings: this.settings,
+      locked: this.options.settings.locked(),
       now: this.options.clock.now(),
     })
   }
@@ -166,6 +173,14 @@ export class CallTrayApp {
 
   showWindow(): void {
     guarded(this.options.logger, 'Showing the window', () => this.options.window.show())
+  }
+
+  /** A change from the settings view; a locked setting comes back with the store's reason. */
+  changeSettings(patch: SettingsPatch): ActionResult {
+    const result = this.options.settings.update(patch)
+    if (result.ok) return { ok: true }
+    this.options.logger.info(`A setting was not changed: ${result.error}`)
+    return { ok: false, message: result.error }
   }
 
   setStartAtLogin(enabled: boolean): void {

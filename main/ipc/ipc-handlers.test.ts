@@ -27,6 +27,7 @@ function setup() {
     'app:open-rocket-chat': record('app:open-rocket-chat', undefined),
     'notifications:pause': record('notifications:pause', undefined),
     'notifications:resume': record('notifications:resume', undefined),
+    'settings:update': record('settings:update', { ok: true } as const),
   }
   const contents = {}
   const logger = new RecordingLogger()
@@ -116,5 +117,45 @@ describe('registerIpcHandlers', () => {
     ).rejects.toThrow(REFUSED)
     expect(calls).toEqual([])
     expect(logger.lines.join('\n')).not.toContain('hunter2')
+  })
+
+  it('passes a settings patch from our window, and refuses it from anywhere else', async () => {
+    const { invoke, ourEvent, calls } = setup()
+    const stranger = {
+      sender: {},
+      senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null },
+    } as unknown as IpcMainInvokeEvent
+    await expect(invoke('settings:update', stranger, { startAtLogin: true })).rejects.toThrow(
+      REFUSED,
+    )
+    expect(await invoke('settings:update', ourEvent, { pollFloorSeconds: 10 })).toEqual({
+      ok: true,
+    })
+    await invoke('settings:update', ourEvent, { ringtone: { enabled: false, volume: 0.5 } })
+    expect(calls).toEqual([
+      ['settings:update', { pollFloorSeconds: 10 }],
+      ['settings:update', { ringtone: { enabled: false, volume: 0.5 } }],
+    ])
+  })
+
+  it.each([
+    ['no patch', []],
+    ['two patches', [{}, {}]],
+    ['not an object', ['startAtLogin']],
+    ['a setting the window may not change', [{ serverUrl: 'https://evil.example.com' }]],
+    ['a pause', [{ pause: { until: null } }]],
+    ['an unknown key', [{ theme: 'dark' }]],
+    ['a string for a switch', [{ startAtLogin: 'yes' }]],
+    ['a volume above 1', [{ ringtone: { enabled: true, volume: 1.5 } }]],
+    ['a negative volume', [{ ringtone: { enabled: true, volume: -0.1 } }]],
+    ['half a ringtone', [{ ringtone: { enabled: true } }]],
+    ['an extra ringtone field', [{ ringtone: { enabled: true, volume: 1, file: '/etc' } }]],
+    ['a poll floor below 1', [{ pollFloorSeconds: 0 }]],
+    ['a poll floor above 60', [{ pollFloorSeconds: 61 }]],
+    ['a fractional poll floor', [{ pollFloorSeconds: 2.5 }]],
+  ])('refuses a settings update with %s', async (_name, args) => {
+    const { invoke, ourEvent, calls } = setup()
+    await expect(invoke('settings:update', ourEvent, ...args)).rejects.toThrow(REFUSED)
+    expect(calls).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import {
   callIdSchema,
   pauseMinutesSchema,
+  settingsPatchSchema,
   signInInputSchema,
   type InvokeChannels,
 } from '../../common/ipc-contract'
@@ -20,6 +21,7 @@ export const invokeArgumentSchemas: { [C in keyof InvokeChannels]: z.ZodType<Inv
     'app:open-rocket-chat': z.tuple([]),
     'notifications:pause': z.tuple([pauseMinutesSchema]),
     'notifications:resume': z.tuple([]),
+    'settings:update': z.tuple([settingsPatchSchema]),
   }
 
 /** Where the arguments were wrong, never what they were (they can hold a password). */

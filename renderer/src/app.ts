@@ -5,7 +5,12 @@ import { fragment, h } from './dom'
 import { hostOf } from './format'
 import type { DeclineState } from './render-calls'
 import { renderCalls } from './render-calls'
-import { PAUSE_FIRST_FOCUS_KEY, PAUSE_TOGGLE_FOCUS_KEY, renderHeader } from './render-header'
+import {
+  PAUSE_FIRST_FOCUS_KEY,
+  PAUSE_TOGGLE_FOCUS_KEY,
+  SETTINGS_FOCUS_KEY,
+  renderHeader,
+} from './render-header'
 import { renderRecent } from './render-recent'
 import type { NoticeStatus } from './render-status'
 import {
@@ -14,6 +19,8 @@ import {
   renderStatusBanner,
   renderStatusPanel,
 } from './render-status'
+import { createSettingsView } from './settings-view'
+import type { SettingsView } from './settings-view'
 import { createSignInView } from './sign-in-view'
 import type { SignInView } from './sign-in-view'
 import { createTicker } from './ticker'
@@ -29,6 +36,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
   const declines = new Map<string, DeclineState>()
   let last: AppState | null = null
   let signIn: SignInView | null = null
+  let settings: SettingsView | null = null
   let menuOpen = false
   let actionError: string | null = null
   let focusNext: string | null = null
@@ -66,8 +74,23 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
     rerender()
   }
 
+  function openSettings(): void {
+    menuOpen = false
+    settings = createSettingsView(api, closeSettings)
+    rerender()
+    settings.focusTitle()
+  }
+
+  function closeSettings(): void {
+    settings = null
+    focusNext = SETTINGS_FOCUS_KEY
+    rerender()
+  }
+
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && menuOpen) setMenu(false, PAUSE_TOGGLE_FOCUS_KEY)
+    if (event.key !== 'Escape') return
+    if (settings) closeSettings()
+    else if (menuOpen) setMenu(false, PAUSE_TOGGLE_FOCUS_KEY)
   })
   document.addEventListener('pointerdown', (event) => {
     if (menuOpen && !(event.target instanceof Element && event.target.closest('.pause'))) {
@@ -135,6 +158,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
             setMenu(false, PAUSE_TOGGLE_FOCUS_KEY)
           },
           onOpen: () => run(api.openRocketChat()),
+          onSettings: openSettings,
           onSignOut: () => run(api.signOut()),
         }),
         state.pause && renderPauseBanner(state.pause, () => run(api.resumeNotifications())),
@@ -150,12 +174,25 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
     restoreFocus(root, focusKey)
   }
 
+  function showSettings(state: AppState, view: SettingsView): void {
+    signIn = null
+    if (root.dataset.screen !== 'settings') {
+      root.dataset.screen = 'settings'
+      root.replaceChildren(view.element)
+      ticker.show([])
+    }
+    view.update(state.settings)
+  }
+
   function render(state: AppState): void {
     last = state
     const { session, status } = state
     if (!session.signedIn || status.state === 'unauthorized') {
+      settings = null
       root.dataset.screen = 'sign-in'
       showSignIn(state)
+    } else if (settings) {
+      showSettings(state, settings)
     } else {
       root.dataset.screen = 'dashboard'
       showDashboard(state, session, status.state === 'online' ? null : status)

@@ -11,6 +11,7 @@ export interface HeaderProps {
   onToggleMenu: () => void
   onPause: (minutes: number | null) => void
   onOpen: () => void
+  onSettings: () => void
   onSignOut: () => void
 }
 
@@ -22,6 +23,7 @@ const PAUSE_CHOICES: { minutes: number | null; label: string }[] = [
 
 export const PAUSE_FIRST_FOCUS_KEY = 'pause:15'
 export const PAUSE_TOGGLE_FOCUS_KEY = 'pause-toggle'
+export const SETTINGS_FOCUS_KEY = 'settings'
 
 function pauseMenu(props: HeaderProps): HTMLElement {
   // A disclosure of plain buttons (not role=menu): Tab and Enter work as everywhere else.
@@ -106,6 +108,20 @@ export function renderHeader(props: HeaderProps): HTMLElement {
         icon('external'),
       ),
       pauseMenu(props),
+      h(
+        'button',
+        {
+          class: 'icon-button',
+          attrs: {
+            type: 'button',
+            'aria-label': 'Settings',
+            title: 'Settings',
+            'data-focus-key': SETTINGS_FOCUS_KEY,
+          },
+          on: { click: props.onSettings },
+        },
+        icon('gear'),
+      ),
       h(
         'button',
         {

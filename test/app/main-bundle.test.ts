@@ -120,6 +120,7 @@ describe('the built main process', () => {
       'call:decline',
       'notifications:pause',
       'notifications:resume',
+      'settings:update',
       'state:get',
     ])
   })

@@ -51,6 +51,7 @@ test('Tab reaches every button, in order, with a visible focus ring', async ({ p
   expect(stops.map((s) => s.name)).toEqual([
     'Open Rocket.Chat',
     'Pause notifications',
+    'Settings',
     'Sign out',
     'Resume',
     'Open Rocket.Chat to answer Ada Lovelace',

@@ -1,7 +1,7 @@
 // AppState builders for the tests. Every time is relative to NOW, the instant
 // the page clock is paused at, so timers and countdowns read the same on any machine.
 import type { Call, CallPeer, RecentCall } from '../../common/calls'
-import type { AppState } from '../../common/ipc-contract'
+import type { AppState, SettingsState } from '../../common/ipc-contract'
 
 /** Friday 14 March 2025, 14:00:00 UTC (the suite runs in the UTC time zone). */
 export const NOW = Date.UTC(2025, 2, 14, 14, 0, 0)
@@ -56,6 +56,22 @@ export function signedIn(fields: Partial<AppState> = {}): AppState {
     recent: [],
     pause: null,
     capabilities: { decline: true },
+    settings: settingsState(),
+    ...fields,
+  }
+}
+
+/** The built-in defaults, nothing locked, the sign-in in the keyring. */
+export function settingsState(fields: Partial<SettingsState> = {}): SettingsState {
+  return {
+    values: {
+      notifyOutgoingCalls: false,
+      ringtone: { enabled: true, volume: 0.8 },
+      startAtLogin: false,
+      pollFloorSeconds: 3,
+    },
+    locked: [],
+    signInStorage: 'encrypted',
     ...fields,
   }
 }

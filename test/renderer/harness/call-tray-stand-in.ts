@@ -19,6 +19,7 @@ export interface RecordedCall {
 export interface HeldReplies {
   signIn: SignInResult
   declineCall: ActionResult
+  updateSettings: ActionResult
 }
 
 /** One answer to a held request, e.g. `{ method: 'signIn', value: { ok: true } }`. */
@@ -46,8 +47,8 @@ export function installCallTrayStandIn(initial: AppState): void {
   let state = initial
   const listeners = new Set<(state: AppState) => void>()
   const calls: RecordedCall[] = []
-  const queued: Queues = { signIn: [], declineCall: [] }
-  const waiting: Waiters = { signIn: [], declineCall: [] }
+  const queued: Queues = { signIn: [], declineCall: [], updateSettings: [] }
+  const waiting: Waiters = { signIn: [], declineCall: [], updateSettings: [] }
 
   // Copies, as IPC would make: the page never shares objects with the test.
   const record = (method: ApiMethod, ...args: unknown[]): void => {
@@ -95,6 +96,10 @@ export function installCallTrayStandIn(initial: AppState): void {
     },
     async resumeNotifications() {
       record('resumeNotifications')
+    },
+    updateSettings(patch) {
+      record('updateSettings', patch)
+      return held('updateSettings')
     },
   }
 

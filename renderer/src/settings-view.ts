@@ -1,0 +1,233 @@
+// The settings screen. Built once when opened and then updated in place from each
+// AppState, so focus, a dragged slider and an error next to a control survive pushes.
+import type {
+  ActionResult,
+  CallTrayApi,
+  LockableSetting,
+  SettingsPatch,
+  SettingsState,
+  SignInStorage,
+} from '../../common/ipc-contract'
+import { h } from './dom'
+import { icon } from './icons'
+
+export interface SettingsView {
+  element: HTMLElement
+  update(settings: SettingsState): void
+  focusTitle(): void
+}
+
+type Key = keyof SettingsPatch
+type Control = HTMLInputElement | HTMLSelectElement
+
+interface Row {
+  element: HTMLElement
+  control: Control
+  hint: HTMLElement
+  error: HTMLElement
+}
+
+export const MANAGED = 'Managed by your administrator'
+const NO_REPLY = 'Couldn’t save this setting. Try again.'
+const POLL_CHOICES = [1, 3, 5, 10, 30, 60]
+
+export const SIGN_IN_STORAGE_TEXT: Record<SignInStorage, string> = {
+  encrypted: 'Encrypted with this computer’s keyring',
+  'weakly-protected': 'Stored with weak protection (no keyring on this computer)',
+  'session-only': 'Kept for this session only',
+}
+
+function row(id: string, label: string, control: Control, note: string | null = null): Row {
+  const hint = h('span', { class: 'setting__hint', attrs: { id: `${id}-hint` } })
+  const error = h('p', { class: 'setting__error', attrs: { id: `${id}-error`, role: 'alert' } })
+  control.id = id
+  const described = [`${id}-hint`, note && `${id}-note`, `${id}-error`].filter(Boolean)
+  control.setAttribute('aria-describedby', described.join(' '))
+  const element = h(
+    'div',
+    { class: 'setting' },
+    h(
+      'label',
+      { class: 'setting__text', attrs: { for: id } },
+      h('span', { class: 'setting__label' }, label),
+      note && h('span', { class: 'setting__note', attrs: { id: `${id}-note` } }, note),
+      hint,
+    ),
+    control,
+    error,
+  )
+  return { element, control, hint, error }
+}
+
+function switchRow(id: string, label: string): Row {
+  return row(
+    id,
+    label,
+    h('input', { class: 'switch', attrs: { type: 'checkbox', role: 'switch' } }),
+  )
+}
+
+function volumeRow(): { row: Row; output: HTMLOutputElement } {
+  const range = h('input', {
+    class: 'range',
+    attrs: { type: 'range', min: '0', max: '100', step: '5' },
+  })
+  const output = h('output', { class: 'range__value', attrs: { for: 'setting-volume' } })
+  const volume = row('setting-volume', 'Ringtone volume', range)
+  volume.element.classList.add('setting--range')
+  volume.element.insertBefore(output, volume.error)
+  return { row: volume, output }
+}
+
+function pollOptions(select: HTMLSelectElement, current: number): void {
+  const choices = POLL_CHOICES.includes(current)
+    ? POLL_CHOICES
+    : [...POLL_CHOICES, current].sort((a, b) => a - b)
+  const same = [...select.options].map((option) => Number(option.value)).join() === choices.join()
+  if (!same) {
+    select.replaceChildren(
+      ...choices.map((seconds) =>
+        h('option', { attrs: { value: String(seconds) } }, `${seconds} s`),
+      ),
+    )
+  }
+  select.value = String(current)
+}
+
+const percent = (volume: number): number => Math.round(volume * 100)
+
+export function createSettingsView(api: CallTrayApi, onClose: () => void): SettingsView {
+  const ringtone = switchRow('setting-ringtone', 'Ringtone')
+  const { row: volume, output: volumeOutput } = volumeRow()
+  const outgoing = switchRow('setting-outgoing', 'Notify for outgoing calls')
+  const startAtLogin = switchRow('setting-start-at-login', 'Start at login')
+  const poll = row(
+    'setting-poll',
+    'Shortest poll interval',
+    h('select', { class: 'input select' }),
+    'The server’s rate limit still wins',
+  )
+  const rows: Record<Key, Row[]> = {
+    ringtone: [ringtone, volume],
+    notifyOutgoingCalls: [outgoing],
+    startAtLogin: [startAtLogin],
+    pollFloorSeconds: [poll],
+  }
+  const pending = new Set<Key>()
+  let current: SettingsState | null = null
+  const signIn = h('p', { class: 'settings__sign-in' })
+  const title = h(
+    'h1',
+    { class: 'settings__title', attrs: { id: 'settings-title', tabindex: '-1' } },
+    'Settings',
+  )
+
+  const checked = (r: Row): boolean => (r.control as HTMLInputElement).checked
+  const volumeValue = (): number => Number(volume.control.value) / 100
+
+  function showVolume(value: number): void {
+    volumeOutput.textContent = `${value} %`
+  }
+
+  function save(key: Key, source: Row, patch: SettingsPatch): void {
+    for (const r of rows[key]) r.error.textContent = ''
+    pending.add(key)
+    api
+      .updateSettings(patch)
+      .catch((): ActionResult => ({ ok: false, message: NO_REPLY }))
+      .then((result) => {
+        pending.delete(key)
+        if (result.ok) return
+        source.error.textContent = result.message
+        // The control goes back to what main holds.
+        if (current) apply(current)
+      })
+  }
+
+  const ringtonePatch = (): SettingsPatch => ({
+    ringtone: { enabled: checked(ringtone), volume: volumeValue() },
+  })
+  ringtone.control.addEventListener('change', () => {
+    volume.control.disabled = !checked(ringtone) || isLocked('ringtone')
+    save('ringtone', ringtone, ringtonePatch())
+  })
+  volume.control.addEventListener('input', () => showVolume(Number(volume.control.value)))
+  volume.control.addEventListener('change', () => save('ringtone', volume, ringtonePatch()))
+  outgoing.control.addEventListener('change', () =>
+    save('notifyOutgoingCalls', outgoing, { notifyOutgoingCalls: checked(outgoing) }),
+  )
+  startAtLogin.control.addEventListener('change', () =>
+    save('startAtLogin', startAtLogin, { startAtLogin: checked(startAtLogin) }),
+  )
+  poll.control.addEventListener('change', () =>
+    save('pollFloorSeconds', poll, { pollFloorSeconds: Number(poll.control.value) }),
+  )
+
+  function isLocked(key: LockableSetting): boolean {
+    return current?.locked.includes(key) ?? false
+  }
+
+  function apply(settings: SettingsState): void {
+    const { values } = settings
+    for (const [key, keyRows] of Object.entries(rows) as [Key, Row[]][]) {
+      const locked = settings.locked.includes(key)
+      for (const r of keyRows) {
+        r.control.disabled = locked
+        r.hint.textContent = locked ? MANAGED : ''
+      }
+      // Leave a control alone while its change is on the way.
+      if (pending.has(key)) continue
+      if (key === 'ringtone') {
+        ;(ringtone.control as HTMLInputElement).checked = values.ringtone.enabled
+        volume.control.value = String(percent(values.ringtone.volume))
+        showVolume(percent(values.ringtone.volume))
+      } else if (key === 'pollFloorSeconds') {
+        pollOptions(poll.control as HTMLSelectElement, values.pollFloorSeconds)
+      } else {
+        ;(keyRows[0]?.control as HTMLInputElement).checked = values[key]
+      }
+    }
+    volume.control.disabled = isLocked('ringtone') || !checked(ringtone)
+    volume.hint.textContent = isLocked('ringtone') ? MANAGED : ''
+    signIn.textContent = settings.signInStorage ? SIGN_IN_STORAGE_TEXT[settings.signInStorage] : ''
+  }
+
+  const element = h(
+    'section',
+    { class: 'settings', attrs: { 'aria-labelledby': 'settings-title' } },
+    h(
+      'header',
+      { class: 'settings__bar' },
+      h(
+        'button',
+        {
+          class: 'button button--ghost button--small',
+          attrs: { type: 'button' },
+          on: { click: onClose },
+        },
+        icon('back'),
+        'Back',
+      ),
+      title,
+    ),
+    h(
+      'div',
+      { class: 'settings__body' },
+      h('h2', { class: 'section-title' }, 'Calls'),
+      h('div', { class: 'settings__group' }, ringtone.element, volume.element, outgoing.element),
+      h('h2', { class: 'section-title' }, 'App'),
+      h('div', { class: 'settings__group' }, startAtLogin.element, poll.element),
+      h('h2', { class: 'section-title' }, 'Sign-in'),
+      h('div', { class: 'settings__group settings__group--text' }, signIn),
+    ),
+  )
+
+  return {
+    element,
+    update(settings) {
+      current = settings
+      apply(settings)
+    },
+    focusTitle: () => title.focus({ preventScroll: true }),
+  }
+}
