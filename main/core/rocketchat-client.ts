@@ -8,12 +8,10 @@ import axios, {
   type AxiosRequestConfig,
   type AxiosResponse,
 } from 'axios'
-import type { z } from 'zod'
-import type { ApiError, TwoFactorMethod } from './api-errors'
+import type { ApiError } from './api-errors'
 import {
   callHistoryInfoSchema,
   callsStateSchema,
-  errorBodySchema,
   loginSchema,
   mediaCallSchema,
   meSchema,
@@ -23,7 +21,8 @@ import {
 } from './api-schemas'
 import { ClockOffsetEstimator } from './clock-offset'
 import { classifyTransportError } from './http-errors'
-import { readRateBudget, waitSecondsFromMessage, type RateBudget } from './rate-limit'
+import { classifyResponse, describeIssues, mapResult, parseWith } from './http-responses'
+import { readRateBudget, type RateBudget } from './rate-limit'
 import { err, ok, type Result } from './result'
 import type { ServerUrl } from './server-url'
 
@@ -250,102 +249,6 @@ export class RocketChatClient {
     )
     return { result: classifyResponse(response, budget, receivedAt), budget }
   }
-}
-
-function classifyResponse(
-  response: AxiosResponse<unknown>,
-  budget: RateBudget | null,
-  receivedAt: number,
-): Result<unknown, ApiError> {
-  const { status } = response
-  if (status >= 200 && status < 300) return parseBody(response)
-  const body = readErrorBody(response)
-  if (status === 401) return err(unauthorizedError(body))
-  if (status === 429) {
-    const waitSeconds = waitSecondsFromMessage(body?.error ?? body?.message)
-    const resetAt = budget?.resetAt ?? receivedAt + (waitSeconds ?? 60) * 1000
-    return err({ kind: 'rate-limited', resetAt })
-  }
-  if (status === 404) return err({ kind: 'not-supported' })
-  if (status >= 300 && status < 400) {
-    const location = String(response.headers['location'] ?? 'elsewhere')
-    return err({
-      kind: 'invalid-response',
-      detail: `the server redirected to ${location}. Check the server address.`,
-    })
-  }
-  if (status >= 500) return err({ kind: 'server-error', status })
-  return err({ kind: 'rejected', status, code: body?.error ?? body?.errorType ?? `HTTP ${status}` })
-}
-
-function unauthorizedError(body: z.infer<typeof errorBodySchema> | null): ApiError {
-  const code = body?.errorType ?? body?.error
-  if (code === 'totp-required' || code === 'totp-invalid') {
-    return {
-      kind: 'two-factor-required',
-      method: twoFactorMethod(body?.details?.method),
-      invalidCode: code === 'totp-invalid',
-    }
-  }
-  return { kind: 'unauthorized', message: body?.message ?? body?.error ?? 'Unauthorized' }
-}
-
-function twoFactorMethod(method: string | undefined): TwoFactorMethod {
-  return method === 'email' || method === 'password' ? method : 'totp'
-}
-
-function parseBody(response: AxiosResponse<unknown>): Result<unknown, ApiError> {
-  const text = typeof response.data === 'string' ? response.data : ''
-  const contentType = String(response.headers['content-type'] ?? '')
-  if (/text\/html/i.test(contentType) || /^\s*</.test(text)) {
-    return err({
-      kind: 'invalid-response',
-      detail:
-        'a web page came back instead of data (often a proxy, firewall or sign-in portal in the way).',
-    })
-  }
-  try {
-    return ok(JSON.parse(text) as unknown)
-  } catch {
-    const detail =
-      text.trim() === ''
-        ? 'the answer was empty.'
-        : 'the answer was not valid JSON (it may have been cut off).'
-    return err({ kind: 'invalid-response', detail })
-  }
-}
-
-function readErrorBody(response: AxiosResponse<unknown>): z.infer<typeof errorBodySchema> | null {
-  try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(String(response.data)))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
-}
-
-function parseWith<S extends z.ZodType>(schema: S, body: unknown): Result<z.output<S>, ApiError> {
-  const parsed = schema.safeParse(body)
-  return parsed.success
-    ? ok(parsed.data)
-    : err({
-        kind: 'invalid-response',
-        detail: `unexpected data (${describeIssues(parsed.error)}).`,
-      })
-}
-
-function mapResult<T>(
-  result: Result<unknown, ApiError>,
-  next: (body: unknown) => Result<T, ApiError>,
-): Result<T, ApiError> {
-  return result.ok ? next(result.value) : result
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-    .join('; ')
 }
 
 function rawId(raw: unknown): string | null {
