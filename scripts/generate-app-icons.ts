@@ -5,13 +5,12 @@
 // is rendered from the shapes rather than scaled down from that PNG, so 16 px stays
 // crisp, and below 32 px the ring arcs are left out: they would only blur into the
 // handset. test/packaging/app-icons.test.ts checks the committed files are exactly these.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { encodeIco } from './ico'
 import { encodePng } from './png'
 import { arc, hex, render, roundedBox, transform, union } from './raster'
 import type { Layer, Sdf } from './raster'
+import { writeGeneratedFiles } from './write-files'
 
 /** Linux hicolor sizes; electron-builder reads them from `png/<n>x<n>.png`. */
 export const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const
@@ -168,13 +167,7 @@ export function appIconFiles(): Map<string, Buffer> {
 }
 
 function writeAppIcons(): void {
-  const folder = fileURLToPath(new URL('../assets/app-icon', import.meta.url))
-  for (const [file, bytes] of appIconFiles()) {
-    const target = path.join(folder, file)
-    mkdirSync(path.dirname(target), { recursive: true })
-    writeFileSync(target, bytes)
-    console.log(`${path.relative(process.cwd(), target)} (${bytes.length} bytes)`)
-  }
+  writeGeneratedFiles(fileURLToPath(new URL('../assets/app-icon', import.meta.url)), appIconFiles())
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) writeAppIcons()

@@ -62,10 +62,10 @@ export function signedInState(overrides: Partial<AppState> = {}): AppState {
     capabilities: { decline: true },
     settings: {
       values: {
-        notifyOutgoingCalls: false,
-        ringtone: { enabled: true, volume: 0.8 },
-        startAtLogin: false,
-        pollFloorSeconds: 3,
+        notifyOutgoingCalls: DEFAULT_SETTINGS.notifyOutgoingCalls,
+        ringtone: DEFAULT_SETTINGS.ringtone,
+        startAtLogin: DEFAULT_SETTINGS.startAtLogin,
+        pollFloorSeconds: DEFAULT_SETTINGS.pollFloorSeconds,
       },
       locked: [],
       signInStorage: 'encrypted',
