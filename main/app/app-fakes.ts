@@ -82,6 +82,10 @@ export class ManualClock implements Clock {
   now(): number {
     return this.time
   }
+  /** Tests move time forward only, so one reading serves both. */
+  monotonic(): number {
+    return this.time
+  }
   setTimeout(callback: () => void, ms: number): TimerHandle {
     const id = this.nextId++
     this.timers.push({ at: this.time + ms, callback, id })

@@ -41,8 +41,6 @@ class FakeApi implements CallsApi {
         calls: this.calls,
         unreadable: [],
         serverOffsetMs: 0,
-        requestedAt: Date.now(),
-        receivedAt: Date.now(),
       }),
       budget: null,
     }
@@ -310,6 +308,37 @@ describe('call engine', () => {
   })
 })
 
+describe('call engine when the wall clock jumps', () => {
+  // vi.setSystemTime moves Date.now() alone: the steady clock (performance.now) goes on.
+  const jumpWallClock = (deltaMs: number) => vi.setSystemTime(Date.now() + deltaMs)
+
+  it('keeps a ringing call when the clock jumps forward past its expiry and the server still lists it', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing({ expiresAt: START + 120_000 })]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    jumpWallClock(3 * 60 * 60_000)
+    await poll()
+    await poll()
+    expect(api.polls).toBeGreaterThanOrEqual(3)
+    expect(ofType(events, 'notification-closed')).toEqual([])
+    expect(engine.state.calls.map((call) => call.state)).toEqual(['ringing'])
+  })
+
+  it('still polls at once on refresh (a signal, a wake) when the clock is set back an hour', async () => {
+    const { api, engine, poll } = setup()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    await poll()
+    jumpWallClock(-60 * 60_000)
+    const before = api.polls
+    engine.refresh()
+    await vi.advanceTimersByTimeAsync(1000)
+    await poll()
+    expect(api.polls).toBe(before + 2)
+  })
+})
+
 describe('call engine with a realtime stream', () => {
   class FakeStream implements RealtimeSource {
     private signalListeners = new Set<(signal: TrackerSignal) => void>()
@@ -389,6 +418,20 @@ describe('call engine with a realtime stream', () => {
     await vi.advanceTimersByTimeAsync(1000)
     expect(api.polls).toBe(pollsBefore + 1)
     expect(ofType(events, 'notification')).toHaveLength(1)
+  })
+
+  it('ends a signalled call that a later poll no longer lists, even with the clock set back', async () => {
+    const { api, stream, engine, events } = setupWithStream()
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    stream.push(ring)
+    // The hangup signal is lost; the clock moves back an hour; the next poll has no call.
+    vi.setSystemTime(Date.now() - 60 * 60_000)
+    api.calls = []
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'ended' },
+    ])
   })
 
   it('withdraws the notification on an accepted signal and never reports the call missed', async () => {

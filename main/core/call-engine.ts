@@ -134,7 +134,7 @@ export class CallEngine {
 
   private handleSignal(signal: TrackerSignal): void {
     if (this.stopped) return
-    this.apply(applySignal(this.tracker, signal, this.clock.now()))
+    this.apply(applySignal(this.tracker, signal, this.clock.now(), this.clock.monotonic()))
     // Reconcile with the server's view, within the rate budget.
     this.scheduler.refresh()
   }
@@ -173,9 +173,9 @@ export class CallEngine {
   }
 
   private async pollOnce(): Promise<PollOutcome> {
+    const requestedAt = this.clock.monotonic()
     const reply = await this.api.getCallsState()
     if (this.stopped) return { kind: 'stop' }
-    this.apply(expireStale(this.tracker, this.clock.now()))
     if (reply.result.ok) {
       this.setStatus({ state: 'online' })
       const snapshot = reply.result.value
@@ -185,11 +185,14 @@ export class CallEngine {
           calls: snapshot.calls,
           unreadableIds: snapshot.unreadable.flatMap((call) => (call.id ? [call.id] : [])),
           serverOffsetMs: snapshot.serverOffsetMs,
-          requestedAt: snapshot.requestedAt,
+          requestedAt,
         }),
       )
       return { kind: 'success', budget: reply.budget }
     }
+    // Only while the server cannot be asked: its answer, when there is one, is the
+    // truth, and a wall clock moved forward must not end calls that still ring.
+    this.apply(expireStale(this.tracker, this.clock.now()))
     return this.handlePollError(reply.result.error, reply.budget)
   }
 

@@ -15,9 +15,9 @@ export interface TrackedCall {
   rang: boolean
   answered: boolean
   declined: boolean
-  /** Local time after which the server hangs the call up if nothing happens. */
+  /** Local (wall-clock) time after which the server hangs the call up if nothing happens. */
   expiresAt: number | null
-  /** Local time of the newest realtime signal that shaped this call: older snapshots do not undo it. */
+  /** Steady-clock time of the newest realtime signal that shaped this call: older snapshots do not undo it. */
   signalAt: number | null
 }
 
@@ -26,7 +26,7 @@ export interface TrackerState {
   readonly calls: ReadonlyMap<string, TrackedCall>
   /** Ids of every call tracked so far, newest last: a call is announced only the first time it is seen. */
   readonly seen: readonly string[]
-  /** Calls a realtime signal ended, and when: a snapshot asked for before that is out of date for them. */
+  /** Calls a realtime signal ended, and when (steady clock): a snapshot asked for before that is out of date for them. */
   readonly endedBySignal: ReadonlyMap<string, number>
 }
 
@@ -42,7 +42,10 @@ export interface TrackerSnapshot {
   /** Calls present on the server that could not be read: kept as they were. */
   unreadableIds: readonly string[]
   serverOffsetMs: number
-  /** Local time the request was sent: signals received after it are newer than this answer. */
+  /**
+   * Steady-clock time the request was sent: signals received after it are newer than
+   * this answer. Steady, so a clock set back cannot make every old signal look newer.
+   */
   requestedAt: number
 }
 

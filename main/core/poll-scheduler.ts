@@ -2,7 +2,7 @@
 // 10 requests a minute per client IP per route by default, shared by every agent
 // behind one NAT, so the budget the server reports is spread until its reset;
 // failures back off with jitter; a 401 stops everything. Never two requests at once.
-import type { Clock, TimerHandle } from './clock'
+import { steadyAt, wallAt, type Clock, type TimerHandle } from './clock'
 import { RESET_MARGIN_MS, type RateBudget } from './rate-limit'
 
 export type PollOutcome =
@@ -15,7 +15,7 @@ export type PollOutcome =
 export interface PollSchedulerOptions {
   clock: Clock
   poll: () => Promise<PollOutcome>
-  /** Called with the time of the next planned poll (null: none planned). */
+  /** Called with the (wall-clock) time of the next planned poll (null: none planned). */
   onPlanned?: (at: number | null) => void
   floorIntervalMs?: number
   random?: () => number
@@ -42,6 +42,8 @@ export class PollScheduler {
   private running = false
   private paused = false
   private failures = 0
+  // Every instant below is on the steady clock: a jump of the wall clock must neither
+  // stall polling (a clock set back an hour) nor skip the budget's wait.
   private lastStartedAt = Number.NEGATIVE_INFINITY
   private budget: RateBudget | null = null
 
@@ -62,7 +64,7 @@ export class PollScheduler {
     if (this.running) return
     this.running = true
     this.paused = false
-    this.planAt(this.clock.now())
+    this.planAt(this.clock.monotonic())
   }
 
   /** Stops for good (sign-out, 401); `start()` begins afresh. */
@@ -85,6 +87,9 @@ export class PollScheduler {
   resume(): void {
     if (!this.running || !this.paused) return
     this.paused = false
+    // The steady clock may have stood still while asleep (Linux, macOS): what we knew of
+    // the server's window is stale, and the next answer tells it afresh.
+    this.budget = null
     this.refresh()
   }
 
@@ -106,7 +111,7 @@ export class PollScheduler {
     this.timer = null
     if (!this.isActive || this.inFlight) return
     this.inFlight = true
-    this.lastStartedAt = this.clock.now()
+    this.lastStartedAt = this.clock.monotonic()
     let outcome: PollOutcome
     try {
       outcome = await this.poll()
@@ -129,21 +134,23 @@ export class PollScheduler {
   }
 
   private nextPollAt(outcome: Exclude<PollOutcome, { kind: 'stop' }>): number {
-    const now = this.clock.now()
+    const now = this.clock.monotonic()
     switch (outcome.kind) {
       case 'success':
         this.failures = 0
-        this.budget = outcome.budget
+        this.budget = this.steadyBudget(outcome.budget)
         return now + Math.max(this.floorIntervalMs, this.budgetSpacing(now))
-      case 'rate-limited':
+      case 'rate-limited': {
         this.failures = 0
-        this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt: outcome.resetAt }
+        const resetAt = steadyAt(this.clock, outcome.resetAt)
+        this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt }
         // A reset already in the past (a skewed or stale header) must not turn into a tight loop.
-        return Math.max(outcome.resetAt + RESET_MARGIN_MS, now + this.floorIntervalMs)
+        return Math.max(resetAt + RESET_MARGIN_MS, now + this.floorIntervalMs)
+      }
       case 'failure':
         this.failures += 1
         // A request that failed may still have been counted by the server.
-        this.budget = outcome.budget ?? spendOne(this.budget)
+        this.budget = this.steadyBudget(outcome.budget) ?? spendOne(this.budget)
         return now + Math.max(this.backoffDelay(), this.budgetSpacing(now))
       case 'unsupported':
         return now + UNSUPPORTED_RETRY_MS
@@ -164,7 +171,7 @@ export class PollScheduler {
   }
 
   private earliestAllowed(): number {
-    const now = this.clock.now()
+    const now = this.clock.monotonic()
     const afterGap = Math.max(now, this.lastStartedAt + MIN_GAP_MS)
     const exhausted =
       this.budget !== null &&
@@ -177,9 +184,14 @@ export class PollScheduler {
 
   private planAt(at: number): void {
     this.cancelTimer()
-    const delay = Math.max(0, at - this.clock.now())
+    const delay = Math.max(0, at - this.clock.monotonic())
     this.timer = this.clock.setTimeout(() => void this.run(), delay)
-    this.onPlanned(at)
+    this.onPlanned(wallAt(this.clock, at))
+  }
+
+  /** The server's budget with its reset moved onto the steady clock. */
+  private steadyBudget(budget: RateBudget | null): RateBudget | null {
+    return budget && { ...budget, resetAt: steadyAt(this.clock, budget.resetAt) }
   }
 
   private cancelTimer(): void {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { systemClock } from './clock'
+import { steadyAt, systemClock } from './clock'
 import { RateGate } from './rate-gate'
 import { resolveUnansweredCall } from './missed-call-resolver'
 import { err, ok } from './result'
@@ -18,10 +18,10 @@ describe('rate gate', () => {
   it('lets requests through while the budget lasts, then holds them until the reset', async () => {
     const gate = new RateGate(systemClock)
     gate.update({ limit: 10, remaining: 2, resetAt: START + 30_000 })
-    expect(await gate.acquire(START + 60_000)).toBe(true)
-    expect(await gate.acquire(START + 60_000)).toBe(true)
+    expect(await gate.acquire(steadyAt(systemClock, START + 60_000))).toBe(true)
+    expect(await gate.acquire(steadyAt(systemClock, START + 60_000))).toBe(true)
     let third = false
-    void gate.acquire(START + 60_000).then((passed) => (third = passed))
+    void gate.acquire(steadyAt(systemClock, START + 60_000)).then((passed) => (third = passed))
     await vi.advanceTimersByTimeAsync(30_000)
     expect(third).toBe(false)
     await vi.advanceTimersByTimeAsync(600)
@@ -31,7 +31,8 @@ describe('rate gate', () => {
   it('says no at once when the reset is past the deadline', async () => {
     const gate = new RateGate(systemClock)
     gate.exhaustedUntil(START + 90_000)
-    expect(await gate.acquire(START + 60_000)).toBe(false)
+    // Deadlines are on the steady clock, resets come as wall-clock times from the server.
+    expect(await gate.acquire(steadyAt(systemClock, START + 60_000))).toBe(false)
   })
 })
 

@@ -48,9 +48,6 @@ export interface CallsSnapshot {
   unreadable: { id: string | null; detail: string }[]
   /** Server clock minus local clock, at the time of this answer. */
   serverOffsetMs: number
-  /** Local times the request was sent and answered. */
-  requestedAt: number
-  receivedAt: number
 }
 
 export interface Reply<T> {
@@ -66,7 +63,7 @@ export interface CallHistory {
   endedBy: string | null
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000
+export const DEFAULT_TIMEOUT_MS = 10_000
 /** Past the timeout plus this, the client gives up on its own: see withDeadline. */
 const DEADLINE_GRACE_MS = 1000
 const DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024
@@ -154,7 +151,6 @@ export class RocketChatClient {
   }
 
   async getCallsState(): Promise<Reply<CallsSnapshot>> {
-    const requestedAt = this.now()
     const reply = await this.request('GET', 'v1/media-calls.state')
     const result = mapResult(reply.result, (body) => {
       const parsed = parseWith(callsStateSchema, body)
@@ -162,7 +158,7 @@ export class RocketChatClient {
       if (parsed.value.success === false) {
         return err<ApiError>({ kind: 'invalid-response', detail: 'the server reported a failure.' })
       }
-      return ok(this.readCalls(parsed.value.calls, requestedAt))
+      return ok(this.readCalls(parsed.value.calls))
     })
     return { result, budget: reply.budget }
   }
@@ -193,7 +189,7 @@ export class RocketChatClient {
     return { result, budget: reply.budget }
   }
 
-  private readCalls(rawCalls: unknown[], requestedAt: number): CallsSnapshot {
+  private readCalls(rawCalls: unknown[]): CallsSnapshot {
     const calls: ServerMediaCall[] = []
     const unreadable: CallsSnapshot['unreadable'] = []
     for (const raw of rawCalls) {
@@ -201,13 +197,7 @@ export class RocketChatClient {
       if (parsed.success) calls.push(parsed.data)
       else unreadable.push({ id: rawId(raw), detail: describeIssues(parsed.error) })
     }
-    return {
-      calls,
-      unreadable,
-      serverOffsetMs: this.offset.offsetMs,
-      requestedAt,
-      receivedAt: this.now(),
-    }
+    return { calls, unreadable, serverOffsetMs: this.offset.offsetMs }
   }
 
   private async request(

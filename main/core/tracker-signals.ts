@@ -34,23 +34,29 @@ export type TrackerSignal =
 /** The server hangs a call up 120 s after its last transition. */
 const RING_EXPIRY_MS = 120_000
 
+/**
+ * `now` is the wall clock (call times); `receivedAt` the steady clock, to order the
+ * signal against snapshots (see TrackerSnapshot.requestedAt).
+ */
 export function applySignal(
   state: TrackerState,
   signal: TrackerSignal,
   now: number,
+  receivedAt = now,
 ): TrackerUpdate {
-  if (signal.type === 'new') return applyNewCall(state, signal, now)
+  const at = { now, receivedAt }
+  if (signal.type === 'new') return applyNewCall(state, signal, at)
   const tracked = state.calls.get(signal.callId)
   if (!tracked) return { state, events: [] }
   switch (signal.notification) {
     case 'accepted':
-      return replace(state, answered(tracked, 'connecting', signal.features, now))
+      return replace(state, answered(tracked, 'connecting', signal.features, at))
     case 'active':
-      return replace(state, answered(tracked, 'active', signal.features, now))
+      return replace(state, answered(tracked, 'active', signal.features, at))
     case 'hangup': {
       const calls = new Map(state.calls)
       calls.delete(signal.callId)
-      const endedBySignal = rememberEnded(state.endedBySignal, signal.callId, now)
+      const endedBySignal = rememberEnded(state.endedBySignal, signal.callId, receivedAt)
       return { state: { ...state, calls, endedBySignal }, events: endEvents(tracked) }
     }
     default:
@@ -58,10 +64,15 @@ export function applySignal(
   }
 }
 
+interface SignalTime {
+  now: number
+  receivedAt: number
+}
+
 function applyNewCall(
   state: TrackerState,
   signal: Extract<TrackerSignal, { type: 'new' }>,
-  now: number,
+  { now, receivedAt }: SignalTime,
 ): TrackerUpdate {
   if (state.seen.includes(signal.callId)) return { state, events: [] }
   const incoming = signal.role === 'callee'
@@ -81,7 +92,7 @@ function applyNewCall(
     answered: false,
     declined: false,
     expiresAt: now + RING_EXPIRY_MS,
-    signalAt: now,
+    signalAt: receivedAt,
   }
   const calls = new Map(state.calls)
   calls.set(signal.callId, tracked)
@@ -93,7 +104,7 @@ function answered(
   tracked: TrackedCall,
   state: 'connecting' | 'active',
   features: string[] | undefined,
-  now: number,
+  { now, receivedAt }: SignalTime,
 ): { tracked: TrackedCall; events: TrackerEvent[] } {
   // Signals can arrive out of order: an `accepted` after `active` must not step back.
   const nextState = tracked.call.state === 'active' ? 'active' : state
@@ -105,7 +116,7 @@ function answered(
     visible: true,
     answered: true,
     notificationOpen: false,
-    signalAt: now,
+    signalAt: receivedAt,
   }
   const events: TrackerEvent[] =
     tracked.notificationOpen && !isRingingIncoming(next)

@@ -165,7 +165,7 @@ export class RealtimeListener {
       loginId: '1',
       subId: '2',
       nextId: 3,
-      lastHeardAt: this.clock.now(),
+      lastHeardAt: this.clock.monotonic(),
       pingPending: false,
       healthyAt: null,
       garbageLogged: false,
@@ -186,14 +186,14 @@ export class RealtimeListener {
   private onOpen(conn: Connection): void {
     if (conn !== this.conn) return
     conn.phase = 'greeting'
-    conn.lastHeardAt = this.clock.now()
+    conn.lastHeardAt = this.clock.monotonic()
     this.send(conn, outgoing.connect())
     this.checkLine(conn)
   }
 
   private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
     if (conn !== this.conn) return
-    conn.lastHeardAt = this.clock.now()
+    conn.lastHeardAt = this.clock.monotonic()
     conn.pingPending = false
     if (isBinary) return this.noteUnreadable(conn, 'a binary frame')
     const reading = readFrame(rawText(data))
@@ -242,7 +242,7 @@ export class RealtimeListener {
 
   private becomeHealthy(conn: Connection): void {
     conn.phase = 'ready'
-    conn.healthyAt = this.clock.now()
+    conn.healthyAt = this.clock.monotonic()
     this.clearTimer(conn.setupTimer)
     conn.setupTimer = null
     const failures = this.backoff.consecutiveFailures
@@ -267,7 +267,7 @@ export class RealtimeListener {
   private checkLine(conn: Connection): void {
     if (conn !== this.conn) return
     const quietMs = this.pingTimeoutMs / 2
-    const idle = this.clock.now() - conn.lastHeardAt
+    const idle = this.clock.monotonic() - conn.lastHeardAt
     if (idle >= this.pingTimeoutMs) {
       return this.drop(conn, `no answer from the server for ${Math.round(idle / 1000)} s`)
     }
@@ -281,7 +281,7 @@ export class RealtimeListener {
 
   private drop(conn: Connection, reason: string): void {
     if (conn !== this.conn) return
-    const healthyFor = conn.healthyAt === null ? null : this.clock.now() - conn.healthyAt
+    const healthyFor = conn.healthyAt === null ? null : this.clock.monotonic() - conn.healthyAt
     this.closeConnection(false)
     this.backoff.connectionEnded(healthyFor)
     this.retryLater(reason)
