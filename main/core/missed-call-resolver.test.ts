@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { ManualClock } from '../app/app-fakes'
+import { resolveUnansweredCall } from './missed-call-resolver'
+import { RateGate } from './rate-gate'
+import { err, ok } from './result'
+import type { CallHistory, Reply } from './rocketchat-client'
+
+/** History that fails with a 502 until `upAt`, then says the call was answered on another device. */
+function historyDownUntil(clock: ManualClock, upAt: number) {
+  let requests = 0
+  return {
+    requests: () => requests,
+    async getCallHistory(): Promise<Reply<CallHistory | null>> {
+      requests++
+      if (clock.now() < upAt)
+        return { result: err({ kind: 'server-error', status: 502 }), budget: null }
+      return { result: ok({ state: 'ended', hangupReason: 'normal', endedBy: null }), budget: null }
+    },
+  }
+}
+
+async function resolveWithin(clock: ManualClock, upAfterMs: number, runMs: number) {
+  const history = historyDownUntil(clock, clock.now() + upAfterMs)
+  let outcome: string | null = null
+  void resolveUnansweredCall('call-1', {
+    history,
+    gate: new RateGate(clock),
+    clock,
+    me: 'agent',
+  }).then((result) => (outcome = result))
+  for (let t = 0; t < runMs; t += 500) {
+    clock.advance(500)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return { outcome, requests: history.requests() }
+}
+
+describe('resolveUnansweredCall', () => {
+  it('asks again through a minute-long outage instead of calling an answered call missed', async () => {
+    const { outcome, requests } = await resolveWithin(new ManualClock(), 60_000, 3 * 60_000)
+    expect(outcome).toBe('answered-elsewhere')
+    expect(requests).toBe(6)
+  })
+
+  it('falls back to what it saw (missed) when history stays out of reach', async () => {
+    const { outcome, requests } = await resolveWithin(new ManualClock(), 60 * 60_000, 3 * 60_000)
+    expect(outcome).toBe('missed')
+    expect(requests).toBe(7)
+  })
+})
