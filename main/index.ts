@@ -7,10 +7,11 @@ import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
 import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
-import { createConsoleLogger } from './app/logger'
+import { logUncaughtErrors } from './app/crash-guard'
 import { createAutostart } from './autostart/autostart'
 import { systemClock } from './core/clock'
 import { registerIpcHandlers } from './ipc/ipc-handlers'
+import { createFileLogger } from './logging/file-logger'
 import { createElectronNotifier } from './notifications/notifier'
 import { createElectronRingtone } from './notifications/ringtone'
 import { watchPowerEvents } from './power/power-events'
@@ -21,7 +22,10 @@ import { createElectronCallWindow } from './window/call-window'
 import { rendererPages } from './window/renderer-pages'
 import { hardenSession, hardenWebContents } from './window/web-security'
 
-const logger = createConsoleLogger()
+// The log file lives in the platform's logs folder (see README); set before anything can log.
+app.setAppLogsPath()
+const logger = createFileLogger({ directory: app.getPath('logs') })
+logUncaughtErrors(process, logger)
 
 // Windows ties toasts to this id; it must equal electron-builder's appId.
 app.setAppUserModelId(APP_ID)
@@ -30,6 +34,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger))
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit')
+      logger.warn(`A helper process stopped: ${details.type} (${details.reason})`)
+  })
   // A tray app: closing the window must not end it.
   app.on('window-all-closed', () => {})
   app

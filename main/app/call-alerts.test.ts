@@ -165,6 +165,7 @@ describe('CallAlerts', () => {
     alerts.onNotificationEvent(incoming)
     expect(logger.lines).toEqual([
       'error Starting the ringtone failed: no audio',
+      `info notification: incoming-call for call ${ringing.id}`,
       'error Notification show failed: no notification daemon',
     ])
   })

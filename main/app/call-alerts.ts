@@ -4,6 +4,7 @@
 import type { Call } from '../../common/calls'
 import type { EngineEvent } from '../core/call-engine'
 import type { Settings } from '../settings/settings-types'
+import { notificationClosedLine, notificationShownLine } from './activity-log'
 import { guarded, type Logger } from './logger'
 import {
   isRingingIncoming,
@@ -42,6 +43,7 @@ export class CallAlerts {
   onNotificationEvent(event: NotificationEvent): void {
     if (event.type === 'notification-closed') {
       this.held.delete(event.callId)
+      this.options.logger.info(notificationClosedLine(event.callId))
       this.notify('close', () => this.options.notifier.close(incomingKey(event.callId)))
       return
     }
@@ -120,6 +122,7 @@ export class CallAlerts {
   }
 
   private show(request: NotificationRequest): void {
+    this.options.logger.info(notificationShownLine(request))
     this.notify('show', () => this.options.notifier.show(request))
   }
 

@@ -13,6 +13,7 @@ import type { EngineEvent } from '../core/call-engine'
 import type { Clock } from '../core/clock'
 import type { ActiveSession, SessionManager } from '../session/session-types'
 import type { Settings, SettingsStore } from '../settings/settings-types'
+import { statusLine } from './activity-log'
 import { buildAppState } from './app-state'
 import { syncAutostart } from './autostart-sync'
 import { CallAlerts } from './call-alerts'
@@ -56,6 +57,7 @@ export class CallTrayApp {
   private suspended = false
   private signingIn = false
   private lastSent = ''
+  private lastStatusLine = ''
   private settings: Settings
   private readonly alerts: CallAlerts
   private readonly trayPublisher: TrayPublisher
@@ -226,6 +228,7 @@ export class CallTrayApp {
   private begin(session: ActiveSession): void {
     this.stopEngine()
     this.session = session
+    this.lastStatusLine = ''
     this.status = { state: 'connecting' }
     this.calls = []
     this.recent = []
@@ -260,6 +263,7 @@ export class CallTrayApp {
     switch (event.type) {
       case 'status':
         this.status = event.status
+        this.logStatus(event.status)
         if (event.status.state === 'unauthorized') return this.onRejected(event.status)
         break
       case 'calls':
@@ -275,6 +279,13 @@ export class CallTrayApp {
         return
     }
     this.publish()
+  }
+
+  private logStatus(status: ConnectionStatus): void {
+    const line = statusLine(status)
+    if (line === this.lastStatusLine) return
+    this.lastStatusLine = line
+    this.options.logger.info(line)
   }
 
   /** The server no longer accepts the token: forget it and ask the agent to sign in again. */

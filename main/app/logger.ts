@@ -1,21 +1,11 @@
 // The one logging port. Messages are written by us, never built from request or
-// credential objects, so no token can reach a log. A later issue swaps the console
-// for electron-log with file rotation; callers do not change.
+// credential objects, so no token can reach a log (main/logging redacts on top, in
+// case one ever does). The desktop app writes a rotating file (main/logging).
 
 export interface Logger {
   info(message: string): void
   warn(message: string): void
   error(message: string): void
-}
-
-export function createConsoleLogger(scope = 'call-tray'): Logger {
-  const line = (level: string, message: string) =>
-    `${new Date().toISOString()} ${level} [${scope}] ${message}`
-  return {
-    info: (message) => console.info(line('info', message)),
-    warn: (message) => console.warn(line('warn', message)),
-    error: (message) => console.error(line('error', message)),
-  }
 }
 
 /** What an unknown thrown value says, without its stack or any attached request data. */

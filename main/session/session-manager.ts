@@ -87,6 +87,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       return null
     }
     reason = null
+    log.info(`Restored the sign-in to ${server.host} as ${user.username} (${method}, ${storage}).`)
     return { server, credentials, user, method, storage }
   }
 

@@ -156,6 +156,9 @@ class StandInApp extends EventEmitter {
   getAppPath(): string {
     return this.appPath
   }
+  setAppLogsPath(): void {
+    this.log.push('setAppLogsPath')
+  }
   getVersion(): string {
     return '0.1.0'
   }
@@ -210,6 +213,7 @@ export interface ElectronStandIn {
       Electron.App,
       | 'getPath'
       | 'getAppPath'
+      | 'setAppLogsPath'
       | 'getVersion'
       | 'setAppUserModelId'
       | 'requestSingleInstanceLock'

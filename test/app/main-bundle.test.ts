@@ -1,7 +1,7 @@
 // The built main process (out/main/index.js), run in Node with the recording
 // Electron stand-in, against the Rocket.Chat simulator: sign in through IPC, ring,
 // answer, sleep and wake, sign out. One app per file, so the steps run in order.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -258,5 +258,32 @@ describe('the built main process', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500))
     expect(polls()).toBe(after)
     expect(tray()?.images.at(-1)).toMatch(/signed-out\.png$/)
+  })
+
+  it('kept a log file in the logs folder: what happened, once each, and never the token', async () => {
+    const log = await readFile(path.join(userData, 'logs', 'main.log'), 'utf8')
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /, ''))
+    const [first, second, third] = simulator.listCalls()
+    expect(lines.filter((line) => line.startsWith('info status: '))).toEqual([
+      'info status: connecting',
+      'info status: online',
+    ])
+    // One line per notification shown or withdrawn (the missed-call report and the third
+    // call race each other).
+    expect(lines.filter((line) => line.startsWith('info notification')).sort()).toEqual(
+      [
+        `info notification: incoming-call for call ${first?._id}`,
+        `info notification withdrawn for call ${first?._id}`,
+        `info notification: incoming-call for call ${second?._id}`,
+        `info notification withdrawn for call ${second?._id}`,
+        `info notification: missed-call for call ${second?._id}`,
+        `info notification: incoming-call for call ${third?._id}`,
+      ].sort(),
+    )
+    expect(lines).toContain(`info Signed out of ${new URL(simulator.url).host}.`)
+    expect(log).not.toContain(TOKEN)
   })
 })
