@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindowConstructorOptions } from 'electron'
-import { RecordingLogger } from '../app/app-fakes'
+import { ManualClock, RecordingLogger } from '../app/app-fakes'
 
-const electron = vi.hoisted(() => {
+const electron = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events')
   const windows: FakeWindow[] = []
   class FakeWindow {
+    webContents = new EventEmitter()
     loaded: string[] = []
     destroyed = false
     constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -56,6 +58,32 @@ describe('createElectronRingtone', () => {
     ringtone.stop()
     expect(player?.destroyed).toBe(true)
     ringtone.start(0.5)
+    expect(electron.windows).toHaveLength(2)
+  })
+
+  it('starts a new sound page when the one playing crashes, until stopped', () => {
+    const clock = new ManualClock()
+    const logger = new RecordingLogger()
+    const ringtone = createElectronRingtone({
+      pageUrl: 'file:///app/out/renderer/sound.html',
+      logger,
+      clock,
+    })
+    ringtone.start(0.6)
+    const [first] = electron.windows
+    first?.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 })
+    clock.advance(0)
+
+    expect(first?.destroyed).toBe(true)
+    expect(electron.windows).toHaveLength(2)
+    expect(electron.windows[1]?.loaded).toEqual(['file:///app/out/renderer/sound.html#volume=0.60'])
+    expect(logger.lines).toEqual([
+      'error The ringtone page stopped (crashed); restarting it in 0 s.',
+    ])
+
+    electron.windows[1]?.webContents.emit('render-process-gone', {}, { reason: 'crashed' })
+    ringtone.stop()
+    clock.advance(60_000)
     expect(electron.windows).toHaveLength(2)
   })
 })

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron'
-import { RecordingLogger, signedInState } from '../app/app-fakes'
+import { ManualClock, RecordingLogger, signedInState } from '../app/app-fakes'
 import { rendererPages } from './renderer-pages'
 
 const electron = await vi.hoisted(async () => {
@@ -60,15 +60,18 @@ beforeEach(() => {
 
 function setup(trayBounds: Rectangle | null = null) {
   const pages = rendererPages({ devServerUrl: undefined, rendererDir: '/app/out/renderer' })
+  const logger = new RecordingLogger()
+  const clock = new ManualClock()
   const view = createElectronCallWindow({
     preloadPath: '/app/out/preload/index.cjs',
     pages,
     trayBounds: () => trayBounds,
-    logger: new RecordingLogger(),
+    logger,
+    clock,
   })
   const window = electron.windows[0]
   if (!window) throw new Error('no window')
-  return { view, window }
+  return { view, window, logger, clock }
 }
 
 describe('createElectronCallWindow', () => {
@@ -124,5 +127,23 @@ describe('createElectronCallWindow', () => {
     const state = signedInState()
     view.send(state)
     expect(window.webContents.sent).toEqual([['state:changed', state]])
+  })
+
+  it('reloads its page when the renderer dies, pausing while it keeps dying', () => {
+    const { window, logger, clock } = setup()
+    const page = 'file:///app/out/renderer/index.html'
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 })
+    clock.advance(0)
+    expect(window.loaded).toEqual([page, page])
+
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 })
+    clock.advance(999)
+    expect(window.loaded).toHaveLength(2)
+    clock.advance(1)
+    expect(window.loaded).toEqual([page, page, page])
+    expect(logger.lines).toEqual([
+      "error The call window's page stopped (crashed); reloading it in 0 s.",
+      "error The call window's page stopped (oom); reloading it in 1 s.",
+    ])
   })
 })

@@ -5,8 +5,10 @@ import { BrowserWindow, screen, type Rectangle, type WebContents } from 'electro
 import type { AppState, PushChannels } from '../../common/ipc-contract'
 import { APP_NAME } from '../app/app-id'
 import type { Logger } from '../app/logger'
+import { systemClock, type Clock } from '../core/clock'
 import type { CallWindow } from '../app/ports'
 import type { RendererPages } from './renderer-pages'
+import { CrashReloader } from './crash-reload'
 import { secureWebPreferences } from './web-security'
 import { windowPosition } from './window-position'
 
@@ -18,6 +20,8 @@ export interface ElectronCallWindowOptions {
   /** The tray icon's bounds, null where the platform does not tell. */
   trayBounds(): Rectangle | null
   logger: Logger
+  /** For the pauses between reloads of a page that keeps crashing. */
+  clock?: Clock
 }
 
 export interface ElectronCallWindow extends CallWindow {
@@ -49,13 +53,24 @@ export function createElectronCallWindow(options: ElectronCallWindowOptions): El
     event.preventDefault()
     window.hide()
   })
+  const load = () => {
+    if (window.isDestroyed()) return
+    window.loadURL(options.pages.url('window')).catch((error: unknown) => {
+      options.logger.error(`The call window's page did not load: ${String(error)}`)
+    })
+  }
+  const reloader = new CrashReloader(options.clock ?? systemClock, load)
   window.webContents.on('render-process-gone', (_event, details) => {
-    options.logger.error(`The call window's page stopped (${details.reason}); reloading it.`)
-    if (!window.isDestroyed()) void window.loadURL(options.pages.url('window'))
+    const delay = reloader.crashed()
+    options.logger.error(
+      `The call window's page stopped (${details.reason}); reloading it in ${delay / 1000} s.`,
+    )
   })
-  window.loadURL(options.pages.url('window')).catch((error: unknown) => {
-    options.logger.error(`The call window's page did not load: ${String(error)}`)
+  window.webContents.on('unresponsive', () => {
+    options.logger.warn("The call window's page is not responding.")
   })
+  window.on('closed', () => reloader.cancel())
+  load()
 
   const show = () => {
     if (window.isDestroyed()) return
