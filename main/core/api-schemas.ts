@@ -63,6 +63,11 @@ export const callsStateSchema = z.object({
   success: booleanish.optional(),
 })
 
+/** A write the server did: Rocket.Chat's API.v1.success() says `success: true`; a 200 with `null`, `{}` or a proxy's JSON is no confirmation. */
+export const confirmationSchema = z.object({
+  success: booleanish.refine((success) => success, 'the server did not confirm it'),
+})
+
 export const loginSchema = z.object({
   status: z.literal('success'),
   data: z.object({

@@ -12,6 +12,7 @@ import type { ApiError } from './api-errors'
 import {
   callHistoryInfoSchema,
   callsStateSchema,
+  confirmationSchema,
   loginSchema,
   mediaCallSchema,
   meSchema,
@@ -167,7 +168,10 @@ export class RocketChatClient {
   async rejectCall(callId: string, contractId: string): Promise<Result<void, ApiError>> {
     const body = { callId, contractId, answer: 'reject' }
     const reply = await this.request('POST', 'v1/media-calls.answer', { body })
-    return mapResult(reply.result, () => ok(undefined))
+    // Withdrawing the notification of a call the server never declined would hide a ring.
+    return mapResult(reply.result, (answer) =>
+      mapResult(parseWith(confirmationSchema, answer), () => ok(undefined)),
+    )
   }
 
   /** The finished call's history, or null when the server has none (yet). */

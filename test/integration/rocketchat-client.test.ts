@@ -262,6 +262,17 @@ describe('Rocket.Chat client against the simulator', () => {
     })
   })
 
+  it('counts a decline as done only when the server confirms it', async () => {
+    const { sim, client } = await start({ rateLimit: false })
+    for (const body of ['null', '{}', '[]', '{"success":false}', '{"success":true,"calls":"x"}']) {
+      const call = ringAgent(sim)
+      sim.injectFault({ kind: 'malformed', body }, { route: 'media-calls.answer', count: 1 })
+      const result = await client.rejectCall(call._id, 'contract-1')
+      expect(result.ok, body).toBe(body === '{"success":true,"calls":"x"}')
+      if (!result.ok) expect(result.error.kind).toBe('invalid-response')
+    }
+  })
+
   it('reports a refused connection as unreachable', async () => {
     const closed = http.createServer()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
