@@ -8,7 +8,8 @@ export default defineConfig({
       'common/**/*.test.ts',
       'test/**/*.test.ts',
     ],
-    exclude: ['test/renderer/**', 'node_modules/**'],
+    // The soak runs alone, after the rest (npm run test:soak).
+    exclude: ['test/renderer/**', 'test/soak/soak.test.ts', 'node_modules/**'],
     testTimeout: 20_000,
     pool: 'forks',
   },

@@ -26,6 +26,8 @@ const TOKEN = AGENT1.tokens[0] ?? ''
 let electron: ElectronStandIn
 let simulator: Simulator
 let userData: string
+/** What the bundle registered for errors nobody caught. */
+let bundleCrashGuard: NodeJS.UncaughtExceptionListener | undefined
 
 /** Waits for a condition to hold; the timeout only bounds a failing run. */
 async function eventually<T>(
@@ -88,7 +90,9 @@ beforeAll(async () => {
   electron = installElectronStandIn()
   electron.app.userData = userData
   electron.app.appPath = ROOT
+  const before = new Set(process.listeners('uncaughtException'))
   loadNatively(path.join(ROOT, 'out/main/index.js'))
+  bundleCrashGuard = process.listeners('uncaughtException').find((l) => !before.has(l))
   await eventually(() => lastState(), 'the first state pushed to the window')
 }, 120_000)
 
@@ -250,6 +254,21 @@ describe('the built main process', () => {
     )
   })
 
+  it('logs an error nobody caught and keeps ringing', async () => {
+    expect(bundleCrashGuard).toBeDefined()
+    bundleCrashGuard?.(new Error('a bug in glue code'), 'uncaughtException')
+    const shown = StandInNotification.all.length
+    simulator.placeCall({
+      from: { type: 'user', id: FUNKE.id },
+      to: { type: 'user', id: AGENT1.id },
+    })
+    await eventually(() => StandInNotification.all.length > shown, 'a notification after the error')
+    const log = await readFile(path.join(userData, 'logs', 'main.log'), 'utf8')
+    expect(log).toMatch(
+      / error Uncaught error \(the app keeps running\): a bug in glue code \| at /,
+    )
+  })
+
   it('signs out through IPC and stops polling', async () => {
     await invoke('auth:sign-out', fromOurWindow())
     expect(lastState()?.session.signedIn).toBe(false)
@@ -266,7 +285,7 @@ describe('the built main process', () => {
       .trim()
       .split('\n')
       .map((line) => line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /, ''))
-    const [first, second, third] = simulator.listCalls()
+    const [first, second, third, fourth] = simulator.listCalls()
     expect(lines.filter((line) => line.startsWith('info status: '))).toEqual([
       'info status: connecting',
       'info status: online',
@@ -281,6 +300,7 @@ describe('the built main process', () => {
         `info notification withdrawn for call ${second?._id}`,
         `info notification: missed-call for call ${second?._id}`,
         `info notification: incoming-call for call ${third?._id}`,
+        `info notification: incoming-call for call ${fourth?._id}`,
       ].sort(),
     )
     expect(lines).toContain(`info Signed out of ${new URL(simulator.url).host}.`)

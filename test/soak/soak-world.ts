@@ -1,0 +1,429 @@
+// The soak's world: a simulator on compressed time, the calls and faults of a plan
+// played against it, a noisy neighbour behind the same IP for 429 storms, and the
+// agent (soak-agent.ts) in its own process, frozen with SIGSTOP when it "sleeps".
+// It records what happened on the server and what the agent showed, for the report.
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DEFAULT_TIMEOUT_MS } from '../../main/core/rocketchat-client'
+import { AGENT1, FUNKE, createSimulator, type MediaCall, type Simulator } from '../simulator'
+import type { AgentToWorld, WorldToAgent } from './agent-protocol'
+import { ScaledClock, realNowMs, type SoakTimebase } from './scaled-clock'
+import { seededRandom, type PlannedCall, type PlannedFault, type SoakPlan } from './soak-plan'
+import type { CallTruth, FaultRecord, NotificationRecord, SoakObservations } from './soak-report'
+
+export interface WorldOptions {
+  /** Virtual milliseconds per real millisecond. */
+  speed: number
+  /** Progress lines (stderr in the CLI). */
+  progress?: (line: string) => void
+}
+
+const RING_EXPIRY_MS = 120_000
+/** After the last call: every fault cleared, the app has this long to settle. */
+const DRAIN_MS = 6 * 60_000
+const PROXY_502_PAGE =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'
+/** Garbage any route may get, and one answer that is only wrong for the state route. */
+const MALFORMED_BODIES: { body: string; route?: string }[] = [
+  { body: '{"success":true,"calls":[{"_id":' },
+  { body: '<!DOCTYPE html><html><body>Maintenance</body></html>' },
+  { body: '' },
+  { body: 'null' },
+  { body: '{"success":true,"calls":"not a list"}', route: 'media-calls.state' },
+]
+
+const token = (user: { tokens: string[] }) => user.tokens[0] ?? ''
+
+export async function runWorld(plan: SoakPlan, options: WorldOptions): Promise<SoakObservations> {
+  const world = await World.create(plan, options)
+  try {
+    return await world.run()
+  } finally {
+    await world.close()
+  }
+}
+
+class World {
+  private readonly truth = new Map<string, CallTruth>()
+  private readonly notifications: NotificationRecord[] = []
+  private readonly openNotifications = new Map<string, NotificationRecord>()
+  private readonly faults: FaultRecord[] = []
+  private readonly heapWaiters = new Map<number, (bytes: number) => void>()
+  private readonly notificationWaiters = new Map<string, () => void>()
+  private neighbour429s = 0
+  private nextHeapId = 1
+  /** The fault variants (which 5xx, which broken body) come from the plan's seed too. */
+  private readonly random: () => number
+
+  private constructor(
+    private readonly plan: SoakPlan,
+    private readonly options: WorldOptions,
+    private readonly clock: ScaledClock,
+    private readonly sim: Simulator,
+    private readonly agent: ChildProcess,
+    private readonly logDirectory: string,
+  ) {
+    this.random = seededRandom(plan.seed + 1)
+  }
+
+  static async create(plan: SoakPlan, options: WorldOptions): Promise<World> {
+    const timebase: SoakTimebase = {
+      originRealMs: realNowMs(),
+      originVirtualMs: Date.UTC(2026, 11, 1, 8, 0, 0),
+      speed: options.speed,
+    }
+    const clock = new ScaledClock(timebase)
+    const sim = await createSimulator({
+      clock,
+      ringExpiryMs: RING_EXPIRY_MS,
+      pingIntervalMs: clock.real(25_000),
+    })
+    const logDirectory = await mkdtemp(path.join(tmpdir(), 'call-tray-soak-log-'))
+    const agent = fork(new URL('./soak-agent.ts', import.meta.url).pathname, [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    const world = new World(plan, options, clock, sim, agent, logDirectory)
+    agent.on('message', (message: AgentToWorld) => world.onAgentMessage(message))
+    sim.events.on('call-changed', (call: MediaCall) => world.onCallChanged(call))
+    return world
+  }
+
+  async run(): Promise<SoakObservations> {
+    const started = realNowMs()
+    await this.startAgent()
+    const warmAt = this.plan.calls[Math.floor(this.plan.calls.length / 10)]?.atMs ?? 0
+    let warmHeap = 0
+    const warm = this.sleepUntil(warmAt).then(async () => (warmHeap = await this.heap()))
+    const calls = this.plan.calls.map((call) =>
+      this.sleepUntil(call.atMs).then(() => this.play(call)),
+    )
+    const faults = this.playFaults()
+    await Promise.all([warm, ...calls, faults])
+    this.progress(`all ${this.plan.calls.length} calls played; settling`)
+    this.sim.clearFaults()
+    this.sim.clearRealtimeFaults()
+    await this.sleep(DRAIN_MS)
+    const openAtEnd = [...this.openNotifications.keys()]
+    const endHeap = await this.heap()
+    const virtualMs = this.now()
+    await this.stopAgent()
+    return {
+      calls: [...this.truth.values()],
+      notifications: this.notifications,
+      openAtEnd,
+      faults: this.faults,
+      app429s: this.sim.requests.filter((r) => r.status === 429).length - this.neighbour429s,
+      polls: this.sim.requests.filter((r) => r.route === 'media-calls.state').length,
+      heapBytes: { warm: warmHeap, end: endHeap },
+      logLines: await this.logLines(),
+      secrets: [token(AGENT1)],
+      virtualMs,
+      realMs: realNowMs() - started,
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.agent.exitCode === null) this.agent.kill('SIGKILL')
+    await this.sim.close()
+  }
+
+  /** Virtual ms since the start of the run (the plan's time axis). */
+  private now(): number {
+    return this.clock.now() - this.clock.timebase.originVirtualMs
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.clock.setTimeout(resolve, ms))
+  }
+
+  private sleepUntil(atMs: number): Promise<void> {
+    return this.sleep(atMs - this.now())
+  }
+
+  private send(message: WorldToAgent): void {
+    this.agent.send(message)
+  }
+
+  private progress(line: string): void {
+    this.options.progress?.(`[${(this.now() / 60_000).toFixed(1)} min] ${line}`)
+  }
+
+  private startAgent(): Promise<void> {
+    const started = this.nextMessage('started')
+    this.send({
+      type: 'start',
+      config: {
+        timebase: this.clock.timebase,
+        serverUrl: this.sim.url,
+        userId: AGENT1.id,
+        authToken: token(AGENT1),
+        logDirectory: this.logDirectory,
+      },
+    })
+    return started
+  }
+
+  private async stopAgent(): Promise<void> {
+    const stopped = this.nextMessage('stopped')
+    this.send({ type: 'stop' })
+    await stopped
+  }
+
+  private heap(): Promise<number> {
+    const id = this.nextHeapId++
+    return new Promise((resolve) => {
+      this.heapWaiters.set(id, resolve)
+      this.send({ type: 'heap', id })
+    })
+  }
+
+  private nextMessage(type: AgentToWorld['type']): Promise<void> {
+    return new Promise((resolve) => {
+      const listener = (message: AgentToWorld) => {
+        if (message.type !== type) return
+        this.agent.off('message', listener)
+        resolve()
+      }
+      this.agent.on('message', listener)
+    })
+  }
+
+  private onAgentMessage(message: AgentToWorld): void {
+    switch (message.type) {
+      case 'notification-shown': {
+        const record = { ...message, shownAt: this.now(), closedAt: null }
+        delete (record as { type?: string }).type
+        this.notifications.push(record)
+        this.openNotifications.set(message.key, record)
+        this.notificationWaiters.get(message.callId)?.()
+        return
+      }
+      case 'notification-closed': {
+        const record = this.openNotifications.get(message.key)
+        if (record) record.closedAt = this.now()
+        this.openNotifications.delete(message.key)
+        return
+      }
+      case 'heap':
+        this.heapWaiters.get(message.id)?.(message.bytes)
+        this.heapWaiters.delete(message.id)
+        return
+      default:
+        return
+    }
+  }
+
+  private onCallChanged(call: MediaCall): void {
+    if (!call.uids.includes(AGENT1.id)) return
+    const now = this.now()
+    let truth = this.truth.get(call._id)
+    if (!truth) {
+      truth = {
+        id: call._id,
+        direction: call.callee.id === AGENT1.id ? 'incoming' : 'outgoing',
+        placedAt: now,
+        ringEndedAt: null,
+        endedAt: null,
+        answered: false,
+        endedByAgent: false,
+      }
+      this.truth.set(call._id, truth)
+    }
+    if (call.state === 'accepted' || call.state === 'active') {
+      truth.answered = true
+      truth.ringEndedAt ??= now
+    }
+    if (call.state === 'hangup') {
+      truth.ringEndedAt ??= now
+      truth.endedAt = now
+      truth.endedByAgent = call.endedBy?.id === AGENT1.id
+    }
+  }
+
+  private async play(planned: PlannedCall): Promise<void> {
+    const { script } = planned
+    const incoming = script.kind !== 'outgoing'
+    const agent = { type: 'user', id: AGENT1.id } as const
+    const caller = { type: 'user', id: FUNKE.id } as const
+    const { _id: id } = this.sim.placeCall(
+      incoming ? { from: caller, to: agent } : { from: agent, to: caller },
+    )
+    await this.sleep(planned.ackMs)
+    this.tryOn(id, () => this.sim.ackCall(id))
+    switch (script.kind) {
+      case 'answered':
+        await this.sleep(script.ringMs)
+        await this.talk(id, script.talkMs)
+        return
+      case 'caller-gave-up':
+        await this.sleep(script.ringMs)
+        this.tryOn(id, () => this.sim.hangupCall(id, { by: FUNKE.id }))
+        return
+      case 'declined-elsewhere':
+        await this.sleep(script.ringMs)
+        this.tryOn(id, () => this.sim.hangupCall(id, { reason: 'rejected', by: AGENT1.id }))
+        return
+      case 'declined-in-app':
+        if (await this.notified(id, RING_EXPIRY_MS)) {
+          await this.sleep(script.reactionMs)
+          this.send({ type: 'decline', callId: id })
+        }
+        await this.untilEnded(id)
+        return
+      case 'unanswered':
+        await this.untilEnded(id)
+        return
+      case 'outgoing':
+        await this.sleep(script.ringMs)
+        if (script.talkMs === null) this.tryOn(id, () => this.sim.hangupCall(id, { by: AGENT1.id }))
+        else await this.talk(id, script.talkMs)
+        return
+    }
+  }
+
+  private async talk(id: string, talkMs: number): Promise<void> {
+    if (!this.tryOn(id, () => this.sim.acceptCall(id))) return
+    await this.sleep(500)
+    this.tryOn(id, () => this.sim.activateCall(id))
+    await this.sleep(talkMs)
+    this.tryOn(id, () => this.sim.hangupCall(id, { by: FUNKE.id }))
+  }
+
+  /** A step the call may have outrun (it expired, or the agent declined it): skipped. */
+  private tryOn(_id: string, step: () => unknown): boolean {
+    try {
+      step()
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  private notified(callId: string, withinMs: number): Promise<boolean> {
+    if (this.notifications.some((n) => n.callId === callId)) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimeout(() => {
+        this.notificationWaiters.delete(callId)
+        resolve(false)
+      }, withinMs)
+      this.notificationWaiters.set(callId, () => {
+        this.clock.clearTimeout(timer)
+        this.notificationWaiters.delete(callId)
+        resolve(true)
+      })
+    })
+  }
+
+  /** Looking at the call also runs the server's lazy expiry sweep. */
+  private async untilEnded(callId: string): Promise<void> {
+    while (this.sim.getCall(callId)?.ended === false) await this.sleep(5_000)
+  }
+
+  private async playFaults(): Promise<void> {
+    for (const fault of this.plan.faults) {
+      await this.sleepUntil(fault.atMs)
+      const startedAt = this.now()
+      this.progress(`fault: ${fault.kind} for ${Math.round(fault.durationMs / 1000)} s`)
+      await this.strike(fault)
+      this.faults.push({
+        kind: fault.kind,
+        startedAt,
+        endedAt: this.now(),
+        ...(fault.jumpMs !== undefined && { jumpMs: fault.jumpMs }),
+      })
+    }
+  }
+
+  private async strike(fault: PlannedFault): Promise<void> {
+    const { sim } = this
+    const lasting = async (inject: () => void) => {
+      inject()
+      await this.sleep(fault.durationMs)
+      sim.clearFaults()
+      sim.clearRealtimeFaults()
+    }
+    const pick = <T>(items: readonly T[]) => items[Math.floor(this.random() * items.length)] as T
+    switch (fault.kind) {
+      case 'http-5xx':
+        return lasting(() =>
+          sim.injectFault(
+            pick([
+              { kind: 'status', status: 502, body: PROXY_502_PAGE, contentType: 'text/html' },
+              { kind: 'status', status: 503 },
+              { kind: 'status', status: 500 },
+            ] as const),
+          ),
+        )
+      case 'timeouts':
+        return lasting(() =>
+          sim.injectFault({ kind: 'delay', ms: this.clock.real(DEFAULT_TIMEOUT_MS + 5000) }),
+        )
+      case 'dropped-connections':
+        return lasting(() => sim.injectFault({ kind: 'drop' }))
+      case 'malformed-bodies':
+        return lasting(() => {
+          const { body, route } = pick(MALFORMED_BODIES)
+          sim.injectFault({ kind: 'malformed', body }, route === undefined ? {} : { route })
+        })
+      case 'server-restart':
+        return sim.restart({ downMs: this.clock.real(fault.durationMs) })
+      case 'rate-limit-storm':
+        return this.noisyNeighbour(fault.durationMs)
+      case 'realtime-drop':
+        return sim.injectRealtimeFault({ kind: 'drop' })
+      case 'realtime-garbage':
+        return sim.injectRealtimeFault({ kind: 'garbage' })
+      case 'realtime-dead-line':
+        return lasting(() => sim.injectRealtimeFault({ kind: 'no-pong' }))
+      case 'realtime-refused':
+        return lasting(() => {
+          sim.injectRealtimeFault({ kind: 'refuse-upgrade', status: 502 })
+          sim.injectRealtimeFault({ kind: 'drop' })
+        })
+      case 'sleep':
+        return this.sleepAgent(fault.durationMs)
+      case 'clock-jump':
+        this.send({ type: 'clock-jump', deltaMs: fault.jumpMs ?? 0 })
+        return
+    }
+  }
+
+  /** Another agent behind the same NAT polling once a second: the route's budget runs dry for both. */
+  private async noisyNeighbour(durationMs: number): Promise<void> {
+    const until = this.now() + durationMs
+    while (this.now() < until) {
+      try {
+        const answer = await fetch(`${this.sim.url}/api/v1/media-calls.state`, {
+          headers: { 'X-User-Id': FUNKE.id, 'X-Auth-Token': token(FUNKE) },
+        })
+        await answer.arrayBuffer()
+        if (answer.status === 429) this.neighbour429s += 1
+      } catch {
+        // The neighbour's own trouble is not the agent's.
+      }
+      await this.sleep(1000)
+    }
+  }
+
+  /** powerMonitor 'suspend', then the process frozen for real; thawed, then 'resume'. */
+  private async sleepAgent(durationMs: number): Promise<void> {
+    const suspended = this.nextMessage('suspended')
+    this.send({ type: 'suspend' })
+    await suspended
+    this.agent.kill('SIGSTOP')
+    await this.sleep(durationMs)
+    this.agent.kill('SIGCONT')
+    this.send({ type: 'wake' })
+  }
+
+  /** Both files, should the log have rotated during the run. */
+  private async logLines(): Promise<string[]> {
+    const read = (name: string) =>
+      readFile(path.join(this.logDirectory, name), 'utf8').catch(() => '')
+    const text = (await read('main.old.log')) + (await read('main.log'))
+    return text.split('\n').filter((line) => line !== '')
+  }
+}
