@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SignInInput } from '../../common/ipc-contract'
 import type { RocketChatClient } from '../../main/core/rocketchat-client'
+import { createFileLogger } from '../../main/logging/file-logger'
 import { createFetchAdapter } from '../../main/net/electron-fetch-adapter'
 import { assembleSessionServices } from '../../main/session/assemble'
 import type { ActiveSession } from '../../main/session/session-types'
@@ -385,19 +386,35 @@ describe.each(transports)('sign-in over %s', (_name, adapter) => {
       })
     })
 
-    it('never writes the password or a token into the log', async () => {
+    it('never writes a password, a 2FA code or a token into the log file', async () => {
       const sim = await simulator()
-      const built = services()
+      const dir = folder()
+      const logger = createFileLogger({ directory: dir, console: false })
+      // The sessions' log goes to the real log file (its recorded lines stay empty).
+      const built = services({ dir, log: { lines: [], info: logger.info, warn: logger.warn } })
       await built.sessions.signIn(passwordInput(sim.url, 'agent1', 'wrong-password'))
       const { session } = await built.sessions.signIn(passwordInput(sim.url))
       await built.sessions.signOut(session as ActiveSession)
-      const log = built.log.lines.join('\n')
+      const twoFactor = passwordInput(sim.url, AGENT_2FA.username, AGENT_2FA.password)
+      await built.sessions.signIn(twoFactor)
+      await built.sessions.signIn({ ...twoFactor, code: '000000' })
+      const { session: second } = await built.sessions.signIn({
+        ...twoFactor,
+        code: AGENT_2FA.twoFactor?.code ?? '',
+      })
+      const log = readFileSync(logger.file, 'utf8')
       expect(log).toMatch(/Signed in to 127\.0\.0\.1:\d+ as agent1 \(password, encrypted\)/)
+      expect(log).toMatch(/Signed in to 127\.0\.0\.1:\d+ as agent2fa \(password, encrypted\)/)
       for (const secret of [
         'wrong-password',
         AGENT1.password,
+        AGENT_2FA.password,
+        AGENT_2FA.twoFactor?.code ?? '',
+        '000000',
         session?.credentials.authToken ?? '',
+        second?.credentials.authToken ?? '',
       ]) {
+        expect(secret).not.toBe('')
         expect(log).not.toContain(secret)
       }
     })
