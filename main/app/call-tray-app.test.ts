@@ -66,6 +66,31 @@ const incomingEvent = {
 } as const
 
 describe('CallTrayApp', () => {
+  it('rings through a broken tray, window and sound: each failure is logged, the rest goes on', async () => {
+    const { app, engine, tray, window, ringtone, notifier, logger } = setup({ stored: true })
+    const broken = (what: string) => () => {
+      throw new Error(`${what} is gone`)
+    }
+    tray.show = broken('the status notifier')
+    window.send = broken('the page')
+    ringtone.start = broken('the audio device')
+    await app.start()
+    engine().emit({ type: 'status', status: { state: 'online' } })
+    engine().emit({ type: 'calls', calls: [call()] })
+    engine().emit(incomingEvent)
+
+    expect(notifier.shown.map((request) => request.key)).toEqual([incomingKey('call-1')])
+    expect(app.getState().calls).toEqual([call()])
+    const errors = logger.lines.filter((line) => line.startsWith('error '))
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'error Updating the tray icon failed: the status notifier is gone',
+        'error Updating the window failed: the page is gone',
+        'error Starting the ringtone failed: the audio device is gone',
+      ]),
+    )
+  })
+
   it('restores the last session and starts watching, without showing the window', async () => {
     const { app, engine, window, tray } = setup({ stored: true })
     await app.start()

@@ -17,7 +17,7 @@ export class CrashReloader {
 
   /** Plans the reload; returns how long it waits. */
   crashed(): number {
-    const now = this.clock.now()
+    const now = this.clock.monotonic()
     this.crashes = [...this.crashes.filter((at) => now - at < CRASH_MEMORY_MS), now]
     const delay = RELOAD_DELAYS_MS[Math.min(this.crashes.length, RELOAD_DELAYS_MS.length) - 1] ?? 0
     this.cancel()
