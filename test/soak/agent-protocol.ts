@@ -19,7 +19,8 @@ export type WorldToAgent =
   | { type: 'clock-jump'; deltaMs: number }
   /** The agent clicks Decline on the call's notification. */
   | { type: 'decline'; callId: string }
-  | { type: 'heap'; id: number }
+  /** Heap in use after a full GC. */
+  | { type: 'heap' }
   | { type: 'stop' }
 
 export type AgentToWorld =
@@ -27,5 +28,5 @@ export type AgentToWorld =
   | { type: 'suspended' }
   | { type: 'notification-shown'; key: string; kind: string; callId: string }
   | { type: 'notification-closed'; key: string }
-  | { type: 'heap'; id: number; bytes: number }
+  | { type: 'heap'; bytes: number }
   | { type: 'stopped' }

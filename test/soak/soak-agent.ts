@@ -110,12 +110,12 @@ process.on('message', (message: WorldToAgent) => {
       return
     case 'heap':
       globalThis.gc?.()
-      send({ type: 'heap', id: message.id, bytes: process.memoryUsage().heapUsed })
+      send({ type: 'heap', bytes: process.memoryUsage().heapUsed })
       return
     case 'stop':
       app?.shutdown()
-      send({ type: 'stopped' })
-      process.disconnect()
+      // Disconnect once the message is out: right after send() it can be lost.
+      process.send?.({ type: 'stopped' } satisfies AgentToWorld, () => process.disconnect())
       return
     case 'clock-jump':
       clock?.jump(message.deltaMs)

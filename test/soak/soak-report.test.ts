@@ -122,15 +122,20 @@ describe('soak report', () => {
     expect(failedPromises(report, { heapGrowthMiB: 4 })).toHaveLength(4)
   })
 
-  it('fails on a secret in the log and on heap growth past the limit', () => {
+  it('fails on a secret or an uncaught error in the log, and on heap growth past the limit', () => {
     const report = buildReport(
       observed({
-        logLines: ['info status: online', 'warn X-Auth-Token demo-agent1-token'],
+        logLines: [
+          'info status: online',
+          'warn X-Auth-Token demo-agent1-token',
+          '2026-12-01T08:00:00.000Z error Uncaught error (the app keeps running): boom | at x',
+        ],
         heapBytes: { warm: 20 * 2 ** 20, end: 30 * 2 ** 20 },
       }),
     )
     expect(failedPromises(report, { heapGrowthMiB: 4 })).toEqual([
       'log lines with a secret: 1',
+      'uncaught errors logged: 1',
       'heap grew from 20 MiB to 30 MiB (limit +4 MiB)',
     ])
   })

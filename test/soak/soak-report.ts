@@ -71,6 +71,8 @@ export interface SoakReport {
   heapEndMiB: number
   logLines: number
   secretsInLog: number
+  /** Errors nobody caught (logged by the crash guard): bugs, even if the app went on. */
+  uncaughtErrors: number
   virtualHours: number
   realSeconds: number
 }
@@ -212,6 +214,9 @@ export function buildReport(observed: SoakObservations): SoakReport {
     secretsInLog: observed.logLines.filter((line) =>
       observed.secrets.some((secret) => line.includes(secret)),
     ).length,
+    uncaughtErrors: observed.logLines.filter((line) =>
+      /error (Uncaught error|Unhandled rejection)/.test(line),
+    ).length,
     virtualHours: Math.round((observed.virtualMs / 3_600_000) * 100) / 100,
     realSeconds: Math.round(observed.realMs / 100) / 10,
   }
@@ -235,6 +240,7 @@ export function failedPromises(report: SoakReport, limits: SoakLimits): string[]
   none('false missed-call reports', report.falseMissedCallReports)
   none('incoming-call notifications for calls that were not incoming', report.wrongDirection)
   if (report.secretsInLog > 0) failures.push(`log lines with a secret: ${report.secretsInLog}`)
+  if (report.uncaughtErrors > 0) failures.push(`uncaught errors logged: ${report.uncaughtErrors}`)
   if (report.heapEndMiB - report.heapWarmMiB > limits.heapGrowthMiB) {
     failures.push(
       `heap grew from ${report.heapWarmMiB} MiB to ${report.heapEndMiB} MiB (limit +${limits.heapGrowthMiB} MiB)`,

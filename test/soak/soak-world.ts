@@ -50,10 +50,8 @@ class World {
   private readonly notifications: NotificationRecord[] = []
   private readonly openNotifications = new Map<string, NotificationRecord>()
   private readonly faults: FaultRecord[] = []
-  private readonly heapWaiters = new Map<number, (bytes: number) => void>()
   private readonly notificationWaiters = new Map<string, () => void>()
   private neighbour429s = 0
-  private nextHeapId = 1
   /** The fault variants (which 5xx, which broken body) come from the plan's seed too. */
   private readonly random: () => number
 
@@ -151,7 +149,7 @@ class World {
     this.options.progress?.(`[${(this.now() / 60_000).toFixed(1)} min] ${line}`)
   }
 
-  private startAgent(): Promise<void> {
+  private async startAgent(): Promise<void> {
     const started = this.nextMessage('started')
     this.send({
       type: 'start',
@@ -163,7 +161,7 @@ class World {
         logDirectory: this.logDirectory,
       },
     })
-    return started
+    await started
   }
 
   private async stopAgent(): Promise<void> {
@@ -172,22 +170,32 @@ class World {
     await stopped
   }
 
-  private heap(): Promise<number> {
-    const id = this.nextHeapId++
-    return new Promise((resolve) => {
-      this.heapWaiters.set(id, resolve)
-      this.send({ type: 'heap', id })
-    })
+  private async heap(): Promise<number> {
+    const reply = this.nextMessage('heap')
+    this.send({ type: 'heap' })
+    return (await reply).bytes
   }
 
-  private nextMessage(type: AgentToWorld['type']): Promise<void> {
-    return new Promise((resolve) => {
+  /** The agent's next message of this type; a crashed agent fails the run instead of hanging it. */
+  private nextMessage<T extends AgentToWorld['type']>(
+    type: T,
+  ): Promise<Extract<AgentToWorld, { type: T }>> {
+    return new Promise((resolve, reject) => {
       const listener = (message: AgentToWorld) => {
         if (message.type !== type) return
+        done()
+        resolve(message as Extract<AgentToWorld, { type: T }>)
+      }
+      const exited = (code: number | null, signal: string | null) => {
+        done()
+        reject(new Error(`the agent exited (code ${code}, signal ${signal}) awaiting '${type}'`))
+      }
+      const done = () => {
         this.agent.off('message', listener)
-        resolve()
+        this.agent.off('exit', exited)
       }
       this.agent.on('message', listener)
+      this.agent.on('exit', exited)
     })
   }
 
@@ -207,10 +215,6 @@ class World {
         this.openNotifications.delete(message.key)
         return
       }
-      case 'heap':
-        this.heapWaiters.get(message.id)?.(message.bytes)
-        this.heapWaiters.delete(message.id)
-        return
       default:
         return
     }
