@@ -135,8 +135,8 @@ export class CallEngine {
   private handleSignal(signal: TrackerSignal): void {
     if (this.stopped) return
     this.apply(applySignal(this.tracker, signal, this.clock.now(), this.clock.monotonic()))
-    // Reconcile with the server's view, within the rate budget.
-    this.scheduler.refresh()
+    // Confirm with the server's view, spread within the rate budget.
+    this.scheduler.reconcile()
   }
 
   private handleRealtimeHealth(health: RealtimeHealth): void {

@@ -205,3 +205,42 @@ describe('poll scheduler against a model of the server rate limiter', () => {
     },
   )
 })
+
+describe('poll scheduler reconciling after signals', () => {
+  const budgetOf = (remaining: number, resetAt: number): PollOutcome => ({
+    kind: 'success',
+    budget: { limit: 10, remaining, resetAt },
+  })
+
+  it('spreads reconciles within the budget and keeps requests for an urgent refresh', async () => {
+    const resetAt = START + 60_000
+    let remaining = 10
+    const { poll, startedAt } = scriptedPoll(() => budgetOf(--remaining, resetAt))
+    const scheduler = new PollScheduler({ clock: systemClock, poll, floorIntervalMs: 45_000 })
+    scheduler.start()
+    await vi.advanceTimersByTimeAsync(0)
+    // A burst of signals, one every 500 ms for 20 s, each asking to reconcile.
+    for (let i = 0; i < 40; i++) {
+      scheduler.reconcile()
+      await vi.advanceTimersByTimeAsync(500)
+    }
+    const spent = startedAt.length
+    expect(spent).toBeLessThanOrEqual(5)
+    // The stream drops: the safety net polls at once, the budget still has room.
+    scheduler.refresh()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(startedAt).toHaveLength(spent + 1)
+    expect(startedAt.at(-1)).toBeLessThanOrEqual(21_000)
+    expect(remaining).toBeGreaterThan(0)
+  })
+
+  it('reconciles at once while the server reports no budget', async () => {
+    const { poll, startedAt } = scriptedPoll(() => success)
+    const scheduler = new PollScheduler({ clock: systemClock, poll, floorIntervalMs: 45_000 })
+    scheduler.start()
+    await vi.advanceTimersByTimeAsync(5000)
+    scheduler.reconcile()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(startedAt).toEqual([0, 5000])
+  })
+})

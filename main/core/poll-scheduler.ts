@@ -39,6 +39,8 @@ export class PollScheduler {
   private timer: TimerHandle | null = null
   private inFlight = false
   private refreshRequested = false
+  private reconcileRequested = false
+  private plannedAt: number | null = null
   private running = false
   private paused = false
   private failures = 0
@@ -103,12 +105,28 @@ export class PollScheduler {
     this.planAt(this.earliestAllowed())
   }
 
+  /**
+   * A poll soon, to confirm what a realtime signal said: no sooner than the budget's
+   * spread allows, so signals cannot spend the window and leave the safety net without
+   * a request at the moment the stream drops (that refresh goes out at once).
+   */
+  reconcile(): void {
+    if (!this.isActive) return
+    if (this.inFlight) {
+      this.reconcileRequested = true
+      return
+    }
+    const at = this.spreadAllowed()
+    if (this.plannedAt === null || at < this.plannedAt) this.planAt(at)
+  }
+
   setFloorInterval(ms: number): void {
     this.floorIntervalMs = ms
   }
 
   private async run(): Promise<void> {
     this.timer = null
+    this.plannedAt = null
     if (!this.isActive || this.inFlight) return
     this.inFlight = true
     this.lastStartedAt = this.clock.monotonic()
@@ -129,8 +147,11 @@ export class PollScheduler {
       return
     }
     const next = this.nextPollAt(outcome)
-    this.planAt(this.refreshRequested ? Math.min(next, this.earliestAllowed()) : next)
+    if (this.refreshRequested) this.planAt(Math.min(next, this.earliestAllowed()))
+    else if (this.reconcileRequested) this.planAt(Math.min(next, this.spreadAllowed()))
+    else this.planAt(next)
     this.refreshRequested = false
+    this.reconcileRequested = false
   }
 
   private nextPollAt(outcome: Exclude<PollOutcome, { kind: 'stop' }>): number {
@@ -182,10 +203,17 @@ export class PollScheduler {
       : afterGap
   }
 
+  /** The earliest time that keeps to the budget's even spread until the reset. */
+  private spreadAllowed(): number {
+    const now = this.clock.monotonic()
+    return Math.max(this.earliestAllowed(), now + this.budgetSpacing(now))
+  }
+
   private planAt(at: number): void {
     this.cancelTimer()
     const delay = Math.max(0, at - this.clock.monotonic())
     this.timer = this.clock.setTimeout(() => void this.run(), delay)
+    this.plannedAt = at
     this.onPlanned(wallAt(this.clock, at))
   }
 
@@ -197,6 +225,7 @@ export class PollScheduler {
   private cancelTimer(): void {
     if (this.timer !== null) this.clock.clearTimeout(this.timer)
     this.timer = null
+    this.plannedAt = null
   }
 }
 
