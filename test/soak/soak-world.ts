@@ -2,15 +2,15 @@
 // played against it, a noisy neighbour behind the same IP for 429 storms, and the
 // agent (soak-agent.ts) in its own process, frozen with SIGSTOP when it "sleeps".
 // It records what happened on the server and what the agent showed, for the report.
-import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { DEFAULT_TIMEOUT_MS } from '../../main/core/rocketchat-client'
 import { AGENT1, FUNKE, createSimulator, type MediaCall, type Simulator } from '../simulator'
-import type { AgentToWorld, WorldToAgent } from './agent-protocol'
+import type { AgentToWorld } from './agent-protocol'
+import { AgentProcess } from './agent-process'
 import { ScaledClock, realNowMs, type SoakTimebase } from './scaled-clock'
-import { seededRandom, type PlannedCall, type PlannedFault, type SoakPlan } from './soak-plan'
+import { strike, type NeighbourCounts } from './soak-faults'
+import { seededRandom, type PlannedCall, type SoakPlan } from './soak-plan'
 import type { CallTruth, FaultRecord, NotificationRecord, SoakObservations } from './soak-report'
 
 export interface WorldOptions {
@@ -23,17 +23,6 @@ export interface WorldOptions {
 const RING_EXPIRY_MS = 120_000
 /** After the last call: every fault cleared, the app has this long to settle. */
 const DRAIN_MS = 6 * 60_000
-const PROXY_502_PAGE =
-  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'
-/** Garbage any route may get, and one answer that is only wrong for the state route. */
-const MALFORMED_BODIES: { body: string; route?: string }[] = [
-  { body: '{"success":true,"calls":[{"_id":' },
-  { body: '<!DOCTYPE html><html><body>Maintenance</body></html>' },
-  { body: '' },
-  { body: 'null' },
-  { body: '{"success":true,"calls":"not a list"}', route: 'media-calls.state' },
-]
-
 const token = (user: { tokens: string[] }) => user.tokens[0] ?? ''
 
 export async function runWorld(plan: SoakPlan, options: WorldOptions): Promise<SoakObservations> {
@@ -51,7 +40,8 @@ class World {
   private readonly openNotifications = new Map<string, NotificationRecord>()
   private readonly faults: FaultRecord[] = []
   private readonly notificationWaiters = new Map<string, () => void>()
-  private neighbour429s = 0
+  /** The noisy neighbour's requests and 429s, which are not the agent's. */
+  private readonly neighbour: NeighbourCounts = { requests: 0, rateLimited: 0 }
   /** The fault variants (which 5xx, which broken body) come from the plan's seed too. */
   private readonly random: () => number
 
@@ -60,7 +50,7 @@ class World {
     private readonly options: WorldOptions,
     private readonly clock: ScaledClock,
     private readonly sim: Simulator,
-    private readonly agent: ChildProcess,
+    private readonly agent: AgentProcess,
     private readonly logDirectory: string,
   ) {
     this.random = seededRandom(plan.seed + 1)
@@ -79,22 +69,24 @@ class World {
       pingIntervalMs: clock.real(25_000),
     })
     const logDirectory = await mkdtemp(path.join(tmpdir(), 'call-tray-soak-log-'))
-    const agent = fork(new URL('./soak-agent.ts', import.meta.url).pathname, [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    const agent = await AgentProcess.start({
+      timebase,
+      serverUrl: sim.url,
+      userId: AGENT1.id,
+      authToken: token(AGENT1),
+      logDirectory,
     })
     const world = new World(plan, options, clock, sim, agent, logDirectory)
-    agent.on('message', (message: AgentToWorld) => world.onAgentMessage(message))
+    agent.onMessage((message) => world.onAgentMessage(message))
     sim.events.on('call-changed', (call: MediaCall) => world.onCallChanged(call))
     return world
   }
 
   async run(): Promise<SoakObservations> {
     const started = realNowMs()
-    await this.startAgent()
     const warmAt = this.plan.calls[Math.floor(this.plan.calls.length / 10)]?.atMs ?? 0
     let warmHeap = 0
-    const warm = this.sleepUntil(warmAt).then(async () => (warmHeap = await this.heap()))
+    const warm = this.sleepUntil(warmAt).then(async () => (warmHeap = await this.agent.heap()))
     const calls = this.plan.calls.map((call) =>
       this.sleepUntil(call.atMs).then(() => this.play(call)),
     )
@@ -105,16 +97,19 @@ class World {
     this.sim.clearRealtimeFaults()
     await this.sleep(DRAIN_MS)
     const openAtEnd = [...this.openNotifications.keys()]
-    const endHeap = await this.heap()
+    const endHeap = await this.agent.heap()
     const virtualMs = this.now()
-    await this.stopAgent()
+    await this.agent.stop()
     return {
       calls: [...this.truth.values()],
       notifications: this.notifications,
       openAtEnd,
       faults: this.faults,
-      app429s: this.sim.requests.filter((r) => r.status === 429).length - this.neighbour429s,
-      polls: this.sim.requests.filter((r) => r.route === 'media-calls.state').length,
+      app429s:
+        this.sim.requests.filter((r) => r.status === 429).length - this.neighbour.rateLimited,
+      polls:
+        this.sim.requests.filter((r) => r.route === 'media-calls.state').length -
+        this.neighbour.requests,
       heapBytes: { warm: warmHeap, end: endHeap },
       logLines: await this.logLines(),
       secrets: [token(AGENT1)],
@@ -124,8 +119,9 @@ class World {
   }
 
   async close(): Promise<void> {
-    if (this.agent.exitCode === null) this.agent.kill('SIGKILL')
+    this.agent.kill()
     await this.sim.close()
+    await rm(this.logDirectory, { recursive: true, force: true })
   }
 
   /** Virtual ms since the start of the run (the plan's time axis). */
@@ -141,62 +137,8 @@ class World {
     return this.sleep(atMs - this.now())
   }
 
-  private send(message: WorldToAgent): void {
-    this.agent.send(message)
-  }
-
   private progress(line: string): void {
     this.options.progress?.(`[${(this.now() / 60_000).toFixed(1)} min] ${line}`)
-  }
-
-  private async startAgent(): Promise<void> {
-    const started = this.nextMessage('started')
-    this.send({
-      type: 'start',
-      config: {
-        timebase: this.clock.timebase,
-        serverUrl: this.sim.url,
-        userId: AGENT1.id,
-        authToken: token(AGENT1),
-        logDirectory: this.logDirectory,
-      },
-    })
-    await started
-  }
-
-  private async stopAgent(): Promise<void> {
-    const stopped = this.nextMessage('stopped')
-    this.send({ type: 'stop' })
-    await stopped
-  }
-
-  private async heap(): Promise<number> {
-    const reply = this.nextMessage('heap')
-    this.send({ type: 'heap' })
-    return (await reply).bytes
-  }
-
-  /** The agent's next message of this type; a crashed agent fails the run instead of hanging it. */
-  private nextMessage<T extends AgentToWorld['type']>(
-    type: T,
-  ): Promise<Extract<AgentToWorld, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      const listener = (message: AgentToWorld) => {
-        if (message.type !== type) return
-        done()
-        resolve(message as Extract<AgentToWorld, { type: T }>)
-      }
-      const exited = (code: number | null, signal: string | null) => {
-        done()
-        reject(new Error(`the agent exited (code ${code}, signal ${signal}) awaiting '${type}'`))
-      }
-      const done = () => {
-        this.agent.off('message', listener)
-        this.agent.off('exit', exited)
-      }
-      this.agent.on('message', listener)
-      this.agent.on('exit', exited)
-    })
   }
 
   private onAgentMessage(message: AgentToWorld): void {
@@ -256,7 +198,7 @@ class World {
       incoming ? { from: caller, to: agent } : { from: agent, to: caller },
     )
     await this.sleep(planned.ackMs)
-    this.tryOn(id, () => this.sim.ackCall(id))
+    this.tryStep(() => this.sim.ackCall(id))
     switch (script.kind) {
       case 'answered':
         await this.sleep(script.ringMs)
@@ -264,16 +206,16 @@ class World {
         return
       case 'caller-gave-up':
         await this.sleep(script.ringMs)
-        this.tryOn(id, () => this.sim.hangupCall(id, { by: FUNKE.id }))
+        this.tryStep(() => this.sim.hangupCall(id, { by: FUNKE.id }))
         return
       case 'declined-elsewhere':
         await this.sleep(script.ringMs)
-        this.tryOn(id, () => this.sim.hangupCall(id, { reason: 'rejected', by: AGENT1.id }))
+        this.tryStep(() => this.sim.hangupCall(id, { reason: 'rejected', by: AGENT1.id }))
         return
       case 'declined-in-app':
         if (await this.notified(id, RING_EXPIRY_MS)) {
           await this.sleep(script.reactionMs)
-          this.send({ type: 'decline', callId: id })
+          this.agent.send({ type: 'decline', callId: id })
         }
         await this.untilEnded(id)
         return
@@ -282,22 +224,22 @@ class World {
         return
       case 'outgoing':
         await this.sleep(script.ringMs)
-        if (script.talkMs === null) this.tryOn(id, () => this.sim.hangupCall(id, { by: AGENT1.id }))
+        if (script.talkMs === null) this.tryStep(() => this.sim.hangupCall(id, { by: AGENT1.id }))
         else await this.talk(id, script.talkMs)
         return
     }
   }
 
   private async talk(id: string, talkMs: number): Promise<void> {
-    if (!this.tryOn(id, () => this.sim.acceptCall(id))) return
+    if (!this.tryStep(() => this.sim.acceptCall(id))) return
     await this.sleep(500)
-    this.tryOn(id, () => this.sim.activateCall(id))
+    this.tryStep(() => this.sim.activateCall(id))
     await this.sleep(talkMs)
-    this.tryOn(id, () => this.sim.hangupCall(id, { by: FUNKE.id }))
+    this.tryStep(() => this.sim.hangupCall(id, { by: FUNKE.id }))
   }
 
   /** A step the call may have outrun (it expired, or the agent declined it): skipped. */
-  private tryOn(_id: string, step: () => unknown): boolean {
+  private tryStep(step: () => unknown): boolean {
     try {
       step()
       return true
@@ -331,7 +273,13 @@ class World {
       await this.sleepUntil(fault.atMs)
       const startedAt = this.now()
       this.progress(`fault: ${fault.kind} for ${Math.round(fault.durationMs / 1000)} s`)
-      await this.strike(fault)
+      await strike(fault, {
+        sim: this.sim,
+        clock: this.clock,
+        agent: this.agent,
+        random: this.random,
+        neighbour: this.neighbour,
+      })
       this.faults.push({
         kind: fault.kind,
         startedAt,
@@ -339,88 +287,6 @@ class World {
         ...(fault.jumpMs !== undefined && { jumpMs: fault.jumpMs }),
       })
     }
-  }
-
-  private async strike(fault: PlannedFault): Promise<void> {
-    const { sim } = this
-    const lasting = async (inject: () => void) => {
-      inject()
-      await this.sleep(fault.durationMs)
-      sim.clearFaults()
-      sim.clearRealtimeFaults()
-    }
-    const pick = <T>(items: readonly T[]) => items[Math.floor(this.random() * items.length)] as T
-    switch (fault.kind) {
-      case 'http-5xx':
-        return lasting(() =>
-          sim.injectFault(
-            pick([
-              { kind: 'status', status: 502, body: PROXY_502_PAGE, contentType: 'text/html' },
-              { kind: 'status', status: 503 },
-              { kind: 'status', status: 500 },
-            ] as const),
-          ),
-        )
-      case 'timeouts':
-        return lasting(() =>
-          sim.injectFault({ kind: 'delay', ms: this.clock.real(DEFAULT_TIMEOUT_MS + 5000) }),
-        )
-      case 'dropped-connections':
-        return lasting(() => sim.injectFault({ kind: 'drop' }))
-      case 'malformed-bodies':
-        return lasting(() => {
-          const { body, route } = pick(MALFORMED_BODIES)
-          sim.injectFault({ kind: 'malformed', body }, route === undefined ? {} : { route })
-        })
-      case 'server-restart':
-        return sim.restart({ downMs: this.clock.real(fault.durationMs) })
-      case 'rate-limit-storm':
-        return this.noisyNeighbour(fault.durationMs)
-      case 'realtime-drop':
-        return sim.injectRealtimeFault({ kind: 'drop' })
-      case 'realtime-garbage':
-        return sim.injectRealtimeFault({ kind: 'garbage' })
-      case 'realtime-dead-line':
-        return lasting(() => sim.injectRealtimeFault({ kind: 'no-pong' }))
-      case 'realtime-refused':
-        return lasting(() => {
-          sim.injectRealtimeFault({ kind: 'refuse-upgrade', status: 502 })
-          sim.injectRealtimeFault({ kind: 'drop' })
-        })
-      case 'sleep':
-        return this.sleepAgent(fault.durationMs)
-      case 'clock-jump':
-        this.send({ type: 'clock-jump', deltaMs: fault.jumpMs ?? 0 })
-        return
-    }
-  }
-
-  /** Another agent behind the same NAT polling once a second: the route's budget runs dry for both. */
-  private async noisyNeighbour(durationMs: number): Promise<void> {
-    const until = this.now() + durationMs
-    while (this.now() < until) {
-      try {
-        const answer = await fetch(`${this.sim.url}/api/v1/media-calls.state`, {
-          headers: { 'X-User-Id': FUNKE.id, 'X-Auth-Token': token(FUNKE) },
-        })
-        await answer.arrayBuffer()
-        if (answer.status === 429) this.neighbour429s += 1
-      } catch {
-        // The neighbour's own trouble is not the agent's.
-      }
-      await this.sleep(1000)
-    }
-  }
-
-  /** powerMonitor 'suspend', then the process frozen for real; thawed, then 'resume'. */
-  private async sleepAgent(durationMs: number): Promise<void> {
-    const suspended = this.nextMessage('suspended')
-    this.send({ type: 'suspend' })
-    await suspended
-    this.agent.kill('SIGSTOP')
-    await this.sleep(durationMs)
-    this.agent.kill('SIGCONT')
-    this.send({ type: 'wake' })
   }
 
   /** Both files, should the log have rotated during the run. */
