@@ -1,7 +1,7 @@
 // The soak's agent: Call Tray's app layer and engine exactly as main/index.ts wires
 // them (CallTrayApp, engineFactory: the REST client, the realtime listener, the poll
 // scheduler), on compressed time, with adapters that report to the world what a
-// person at the desk would see. Nothing is kept here, so the heap is the app's own.
+// person at the desk would see. They keep only what is open, so the heap is the app's.
 import { CallTrayApp } from '../../main/app/call-tray-app'
 import { logUncaughtErrors } from '../../main/app/crash-guard'
 import { engineFactory } from '../../main/app/engine-factory'
