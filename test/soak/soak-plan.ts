@@ -84,25 +84,36 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-export function drawPlan(options: PlanOptions): SoakPlan {
-  const random = seededRandom(options.seed)
-  const between = (min: number, max: number) => Math.round(min + random() * (max - min))
-  const exponential = (mean: number) => -Math.log(1 - random()) * mean
+/** One stream of draws for the whole plan, so a seed fixes every choice in it. */
+interface Draws {
+  random(): number
+  /** A whole number from min to max. */
+  between(min: number, max: number): number
+  exponential(mean: number): number
+}
 
+function draws(seed: number): Draws {
+  const random = seededRandom(seed)
+  return {
+    random,
+    between: (min, max) => Math.round(min + random() * (max - min)),
+    exponential: (mean) => -Math.log(1 - random()) * mean,
+  }
+}
+
+export function drawPlan(options: PlanOptions): SoakPlan {
+  const draw = draws(options.seed)
   const calls: PlannedCall[] = []
   let at = options.warmUpMs ?? MINUTE
   for (let i = 0; i < options.calls; i++) {
-    at += Math.round(exponential(options.meanCallGapMs ?? 15 * SECOND))
-    calls.push({ atMs: at, ackMs: between(100, 1500), script: drawScript(random, between) })
+    at += Math.round(draw.exponential(options.meanCallGapMs ?? 15 * SECOND))
+    calls.push({ atMs: at, ackMs: draw.between(100, 1500), script: drawScript(draw) })
   }
   const endMs = at
-  return { seed: options.seed, calls, faults: drawFaults(options, endMs, random), endMs }
+  return { seed: options.seed, calls, faults: drawFaults(options, endMs, draw), endMs }
 }
 
-function drawScript(
-  random: () => number,
-  between: (min: number, max: number) => number,
-): CallScript {
+function drawScript({ random, between }: Draws): CallScript {
   const roll = random()
   if (roll < 0.4)
     return { kind: 'answered', ringMs: between(2, 40) * SECOND, talkMs: talk(between) }
@@ -122,28 +133,22 @@ function talk(between: (min: number, max: number) => number): number {
 }
 
 /** Faults follow each other; every kind comes once before any comes again (a shuffled bag). */
-function drawFaults(options: PlanOptions, endMs: number, random: () => number): PlannedFault[] {
-  const between = (min: number, max: number) => Math.round(min + random() * (max - min))
+function drawFaults(options: PlanOptions, endMs: number, draw: Draws): PlannedFault[] {
   const faults: PlannedFault[] = []
   let bag: FaultKind[] = []
   let at = (options.warmUpMs ?? MINUTE) + MINUTE
   while (at < endMs) {
-    if (bag.length === 0) bag = shuffle([...FAULT_KINDS], random)
+    if (bag.length === 0) bag = shuffle([...FAULT_KINDS], draw.random)
     const kind = bag.pop() as FaultKind
-    const fault = drawFault(kind, at, between, random)
+    const fault = drawFault(kind, at, draw)
     faults.push(fault)
-    const gap = -Math.log(1 - random()) * (options.meanFaultGapMs ?? 90 * SECOND)
+    const gap = draw.exponential(options.meanFaultGapMs ?? 90 * SECOND)
     at = fault.atMs + fault.durationMs + Math.round(20 * SECOND + gap)
   }
   return faults
 }
 
-function drawFault(
-  kind: FaultKind,
-  atMs: number,
-  between: (min: number, max: number) => number,
-  random: () => number,
-): PlannedFault {
+function drawFault(kind: FaultKind, atMs: number, { random, between }: Draws): PlannedFault {
   const seconds = (min: number, max: number) => between(min, max) * SECOND
   switch (kind) {
     case 'http-5xx':
