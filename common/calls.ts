@@ -38,10 +38,17 @@ export interface RecentCall {
   endedAt: number
 }
 
+/**
+ * Online, yet worth a word: `reconcile-slowed` (the stream delivers, the server's checks
+ * are throttled: said quietly in the window) or `polling-shared` (polling is the only
+ * channel and other desks share its budget: calls may show late, said plainly).
+ */
+export type OnlineNotice = 'reconcile-slowed' | 'polling-shared'
+
 /** The engine's connection to the server, as the tray, window and headless runner show it. */
 export type ConnectionStatus =
   | { state: 'connecting' }
-  | { state: 'online' }
+  | { state: 'online'; notice?: OnlineNotice; detail?: string }
   | { state: 'offline'; detail: string; retryAt: number | null }
   | { state: 'rate-limited'; detail: string; retryAt: number }
   | { state: 'unauthorized'; detail: string }

@@ -8,8 +8,9 @@ import type { NotificationRequest } from './ports'
 export function statusLine(status: ConnectionStatus): string {
   switch (status.state) {
     case 'connecting':
-    case 'online':
       return `status: ${status.state}`
+    case 'online':
+      return status.notice ? `status: online (${status.notice})` : 'status: online'
     // Its detail counts the seconds down, which is no change of status.
     case 'rate-limited':
       return 'status: rate-limited (the server asked us to slow down)'

@@ -20,6 +20,22 @@ describe('trayPresentation', () => {
     })
   })
 
+  it('says calls may show late while polling alone within a shared budget, but not a slowed check', () => {
+    const status = (notice: 'polling-shared' | 'reconcile-slowed') => ({
+      state: 'online' as const,
+      notice,
+      detail: 'detail',
+    })
+    expect(trayPresentation(signedInState({ status: status('polling-shared') }), T0)).toEqual({
+      icon: 'idle',
+      tooltip: 'Call Tray — no calls · polling only, calls may show late',
+    })
+    expect(trayPresentation(signedInState({ status: status('reconcile-slowed') }), T0)).toEqual({
+      icon: 'idle',
+      tooltip: 'Call Tray — no calls',
+    })
+  })
+
   it('names the caller while a call rings, and counts further ringing calls', () => {
     expect(trayPresentation(signedInState({ calls: [call()] }), T0)).toEqual({
       icon: 'ringing',

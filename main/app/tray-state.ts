@@ -97,6 +97,9 @@ function idlePresentation(state: AppState, now: number): TrayPresentation {
     return { icon: 'paused', tooltip }
   }
   if (state.status.state === 'connecting') return { icon: 'idle', tooltip: 'Connecting…' }
+  if (state.status.state === 'online' && state.status.notice === 'polling-shared') {
+    return { icon: 'idle', tooltip: 'Call Tray — no calls · polling only, calls may show late' }
+  }
   return { icon: 'idle', tooltip: 'Call Tray — no calls' }
 }
 

@@ -17,6 +17,7 @@ import type { Clock } from './clock'
 import type { CallsApi, EngineEvent, EngineOptions, RealtimeHealth } from './engine-ports'
 import { resolveUnansweredCall } from './missed-call-resolver'
 import { incomingCallText, missedCallText } from './notification-text'
+import { RECONCILE_SLOWED, sharedPollingStatus } from './online-notices'
 import { interpretPollError } from './poll-errors'
 import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
 import { RateGate } from './rate-gate'
@@ -148,6 +149,15 @@ export class CallEngine {
         ? (this.options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS)
         : this.floorIntervalMs,
     )
+    this.scheduler.setLuxury(healthy)
+    if (healthy && (this.status.state === 'offline' || this.status.state === 'rate-limited')) {
+      // Calls arrive again, whatever the last poll said.
+      this.pendingStatus = null
+      this.setStatus(RECONCILE_SLOWED)
+    } else if (!healthy && this.status.state === 'online') {
+      // "Calls arrive over the live connection" is no longer true.
+      this.setStatus(this.onlineStatus())
+    }
     // Without the stream, poll at the normal pace at once: a call may be ringing unseen.
     // With it back, one poll catches up on what it missed (the stream does not replay).
     this.scheduler.refresh()
@@ -177,7 +187,7 @@ export class CallEngine {
     const reply = await this.api.getCallsState()
     if (this.stopped) return { kind: 'stop' }
     if (reply.result.ok) {
-      this.setStatus({ state: 'online' })
+      this.setStatus(this.onlineStatus())
       const snapshot = reply.result.value
       this.reportUnreadable(snapshot.unreadable)
       this.apply(
@@ -208,9 +218,23 @@ export class CallEngine {
     }
   }
 
+  /** Polling alone within a shared budget cannot ring every call at once: say so. */
+  private onlineStatus(): ConnectionStatus {
+    const spacing = this.scheduler.sharedSpacingMs
+    if (this.realtimeHealthy || !this.scheduler.budgetIsShared || spacing === null) {
+      return { state: 'online' }
+    }
+    return sharedPollingStatus(spacing)
+  }
+
   private handlePollError(error: ApiError, budget: Reply<unknown>['budget']): PollOutcome {
     const meaning = interpretPollError(error, budget, this.clock.now())
-    if (meaning.retryFromPlan) this.pendingStatus = meaning.status
+    const transient = meaning.status.state === 'offline' || meaning.status.state === 'rate-limited'
+    // While the stream delivers every call, a throttled or failed check is no outage.
+    if (transient && this.realtimeHealthy) {
+      this.pendingStatus = null
+      this.setStatus(RECONCILE_SLOWED)
+    } else if (meaning.retryFromPlan) this.pendingStatus = meaning.status
     else this.setStatus(meaning.status)
     return meaning.outcome
   }

@@ -31,7 +31,7 @@ export function interpretPollError(
       }
     case 'rate-limited':
       return {
-        outcome: { kind: 'rate-limited', resetAt: error.resetAt },
+        outcome: { kind: 'rate-limited', resetAt: error.resetAt, budget },
         status: { state: 'rate-limited', detail, retryAt: error.resetAt },
         retryFromPlan: true,
       }

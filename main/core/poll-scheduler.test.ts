@@ -45,9 +45,10 @@ describe('poll scheduler', () => {
 
   it('waits for the reset when the budget is spent, and after a 429', async () => {
     const resetAt = START + 20_000
+    // A limit of one that this request spent: nobody else is drawing on it.
     const { poll, startedAt } = scriptedPoll((index) =>
       index === 0
-        ? { kind: 'success', budget: { limit: 10, remaining: 0, resetAt } }
+        ? { kind: 'success', budget: { limit: 1, remaining: 0, resetAt } }
         : { kind: 'rate-limited', resetAt: START + 45_000 },
     )
     new PollScheduler({ clock: systemClock, poll }).start()
@@ -102,7 +103,7 @@ describe('poll scheduler', () => {
     const resetAt = START + 30_000
     const { poll, startedAt } = scriptedPoll(() => ({
       kind: 'success',
-      budget: { limit: 10, remaining: 0, resetAt },
+      budget: { limit: 1, remaining: 0, resetAt },
     }))
     const scheduler = new PollScheduler({ clock: systemClock, poll })
     scheduler.start()

@@ -4,10 +4,11 @@
 // failures back off with jitter; a 401 stops everything. Never two requests at once.
 import { steadyAt, wallAt, type Clock, type TimerHandle } from './clock'
 import { RESET_MARGIN_MS, type RateBudget } from './rate-limit'
+import { SharedBudget } from './shared-budget'
 
 export type PollOutcome =
   | { kind: 'success'; budget: RateBudget | null }
-  | { kind: 'rate-limited'; resetAt: number }
+  | { kind: 'rate-limited'; resetAt: number; budget?: RateBudget | null }
   | { kind: 'failure'; budget: RateBudget | null }
   | { kind: 'unsupported' }
   | { kind: 'stop' }
@@ -28,6 +29,10 @@ export const DEFAULT_FLOOR_INTERVAL_MS = 3000
 const MIN_GAP_MS = 1000
 const DEFAULT_BACKOFF = { baseMs: 2000, capMs: 60_000 }
 const UNSUPPORTED_RETRY_MS = 5 * 60_000
+/** The part of a shared limit that desks polling as their only channel aim for together. */
+const PRIMARY_SHARE = 0.8
+/** Polls that only reconcile a healthy stream aim lower: desks without one need it more. */
+const LUXURY_SHARE = 0.5
 
 export class PollScheduler {
   private readonly clock: Clock
@@ -48,6 +53,12 @@ export class PollScheduler {
   // stall polling (a clock set back an hour) nor skip the budget's wait.
   private lastStartedAt = Number.NEGATIVE_INFINITY
   private budget: RateBudget | null = null
+  private readonly share = new SharedBudget()
+  /** Our spacing within a shared budget; null while the budget is ours alone. */
+  private fairSpacingMs: number | null = null
+  private shareFraction = PRIMARY_SHARE
+  /** One draw per poll while sharing: jitter and a place in the next window, so desks drift apart. */
+  private draw = 0.5
 
   constructor(options: PollSchedulerOptions) {
     this.clock = options.clock
@@ -92,6 +103,7 @@ export class PollScheduler {
     // The steady clock may have stood still while asleep (Linux, macOS): what we knew of
     // the server's window is stale, and the next answer tells it afresh.
     this.budget = null
+    this.share.forgetWindow()
     this.refresh()
   }
 
@@ -122,6 +134,24 @@ export class PollScheduler {
 
   setFloorInterval(ms: number): void {
     this.floorIntervalMs = ms
+  }
+
+  /**
+   * Polls that only reconcile what a healthy stream delivers are a luxury: within a
+   * shared budget they take a smaller part, leaving more to desks that poll to ring.
+   */
+  setLuxury(luxury: boolean): void {
+    this.shareFraction = luxury ? LUXURY_SHARE : PRIMARY_SHARE
+  }
+
+  /** Whether others behind the same IP draw on this route's budget too. */
+  get budgetIsShared(): boolean {
+    return this.share.isShared
+  }
+
+  /** The longest a poll may be away while the budget is shared: how late a call may be seen. */
+  get sharedSpacingMs(): number | null {
+    return this.fairSpacingMs === null ? null : Math.max(this.floorIntervalMs, this.fairSpacingMs)
   }
 
   private async run(): Promise<void> {
@@ -159,23 +189,54 @@ export class PollScheduler {
     switch (outcome.kind) {
       case 'success':
         this.failures = 0
+        this.learn(outcome.budget, now)
         this.budget = this.steadyBudget(outcome.budget)
-        return now + Math.max(this.floorIntervalMs, this.budgetSpacing(now))
+        return now + Math.max(this.floorIntervalMs, this.budgetSpacing(now), this.fairWait())
       case 'rate-limited': {
         this.failures = 0
+        this.learn(outcome.budget ?? null, now)
         const resetAt = steadyAt(this.clock, outcome.resetAt)
         this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt }
         // A reset already in the past (a skewed or stale header) must not turn into a tight loop.
-        return Math.max(resetAt + RESET_MARGIN_MS, now + this.floorIntervalMs)
+        return Math.max(
+          this.windowOpensAt(resetAt),
+          now + Math.max(this.floorIntervalMs, this.fairWait()),
+        )
       }
       case 'failure':
         this.failures += 1
+        this.learn(outcome.budget, now)
         // A request that failed may still have been counted by the server.
         this.budget = this.steadyBudget(outcome.budget) ?? spendOne(this.budget)
-        return now + Math.max(this.backoffDelay(), this.budgetSpacing(now))
+        return now + Math.max(this.backoffDelay(), this.budgetSpacing(now), this.fairWait())
       case 'unsupported':
         return now + UNSUPPORTED_RETRY_MS
     }
+  }
+
+  /** What an answer's budget says about the others behind our IP, and our spacing from it. */
+  private learn(budget: RateBudget | null, now: number): void {
+    const steady = this.steadyBudget(budget)
+    if (!steady) return
+    this.share.observe(steady, now)
+    const current = Math.max(this.floorIntervalMs, this.fairSpacingMs ?? 0)
+    this.fairSpacingMs = this.share.fairSpacing(current, this.shareFraction, now)
+    if (this.fairSpacingMs !== null) this.draw = this.random()
+  }
+
+  /** Our fair spacing, jittered by ±20 %, while the budget is shared; else nothing. */
+  private fairWait(): number {
+    return this.fairSpacingMs === null ? 0 : this.fairSpacingMs * (0.8 + 0.4 * this.draw)
+  }
+
+  /**
+   * When a spent window may be tried again. Shared, each desk takes its own place in
+   * the new window rather than all of them at its first instant.
+   */
+  private windowOpensAt(resetAt: number): number {
+    const opensAt = resetAt + RESET_MARGIN_MS
+    if (this.fairSpacingMs === null) return opensAt
+    return opensAt + this.draw * Math.min(this.fairSpacingMs, this.share.windowMs)
   }
 
   /** Spread what is left of the window evenly until it resets. */
@@ -199,14 +260,18 @@ export class PollScheduler {
       this.budget.remaining === 0 &&
       now < this.budget.resetAt + RESET_MARGIN_MS
     return exhausted && this.budget
-      ? Math.max(afterGap, this.budget.resetAt + RESET_MARGIN_MS)
+      ? Math.max(afterGap, this.windowOpensAt(this.budget.resetAt))
       : afterGap
   }
 
-  /** The earliest time that keeps to the budget's even spread until the reset. */
+  /** The earliest time that keeps to the budget's even spread and to our fair share. */
   private spreadAllowed(): number {
     const now = this.clock.monotonic()
-    return Math.max(this.earliestAllowed(), now + this.budgetSpacing(now))
+    return Math.max(
+      this.earliestAllowed(),
+      now + this.budgetSpacing(now),
+      this.lastStartedAt + this.fairWait(),
+    )
   }
 
   private planAt(at: number): void {

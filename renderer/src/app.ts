@@ -15,6 +15,7 @@ import { renderRecent } from './render-recent'
 import type { NoticeStatus } from './render-status'
 import {
   renderEmpty,
+  renderOnlineNotice,
   renderPauseBanner,
   renderStatusBanner,
   renderStatusPanel,
@@ -162,6 +163,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
           onSignOut: () => run(api.signOut()),
         }),
         state.pause && renderPauseBanner(state.pause, () => run(api.resumeNotifications())),
+        state.status.state === 'online' && renderOnlineNotice(state.status),
         actionError && h('p', { class: 'app-error', attrs: { role: 'alert' } }, actionError),
         h(
           'main',

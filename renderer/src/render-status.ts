@@ -69,6 +69,22 @@ export function renderStatusBanner(
   )
 }
 
+type OnlineStatus = Extract<ConnectionStatus, { state: 'online' }>
+
+/** An online worth a word (see OnlineNotice): the engine's sentence, under the header. */
+export function renderOnlineNotice(status: OnlineStatus): HTMLElement | null {
+  if (!status.notice || !status.detail) return null
+  return h(
+    'div',
+    {
+      class: `banner banner--${status.notice}`,
+      attrs: { role: 'status', 'data-notice': status.notice },
+    },
+    icon(status.notice === 'polling-shared' ? 'hourglass' : 'arc'),
+    h('span', { class: 'banner__text' }, status.detail),
+  )
+}
+
 export function renderEmpty(): HTMLElement {
   return h(
     'section',
