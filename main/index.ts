@@ -9,6 +9,7 @@ import { engineFactory } from './app/engine-factory'
 import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
 import { logUncaughtErrors } from './app/crash-guard'
 import { createAutostart } from './autostart/autostart'
+import { autostartCommand } from './autostart/autostart-command'
 import { systemClock } from './core/clock'
 import { registerIpcHandlers } from './ipc/ipc-handlers'
 import { createFileLogger } from './logging/file-logger'
@@ -100,9 +101,12 @@ async function startApp(): Promise<void> {
     platform: process.platform,
     app,
     configHome: process.env['XDG_CONFIG_HOME'] || path.join(app.getPath('home'), '.config'),
-    command: app.isPackaged
-      ? [process.env['APPIMAGE'] ?? process.execPath]
-      : [process.execPath, app.getAppPath()],
+    command: autostartCommand({
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      appPath: app.getAppPath(),
+      env: process.env,
+    }),
   })
 
   const callTray = new CallTrayApp({
