@@ -2,13 +2,15 @@
 // (main/app). No logic lives here.
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { app, ipcMain, powerMonitor, session, shell } from 'electron'
+import { app, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
 import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
 import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
 import { logUncaughtErrors } from './app/crash-guard'
+import { debugSwitchIn } from './app/debug-switches'
 import { createAutostart } from './autostart/autostart'
+import { autostartCommand } from './autostart/autostart-command'
 import { systemClock } from './core/clock'
 import { registerIpcHandlers } from './ipc/ipc-handlers'
 import { createFileLogger } from './logging/file-logger'
@@ -19,6 +21,8 @@ import { createSessionServices } from './session'
 import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
 import { createElectronCallWindow } from './window/call-window'
+import { appProtocolHandler } from './window/app-protocol-handler'
+import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './window/app-scheme'
 import { rendererPages } from './window/renderer-pages'
 import { hardenSession, hardenWebContents } from './window/web-security'
 
@@ -29,8 +33,14 @@ logUncaughtErrors(process, logger)
 
 // Windows ties toasts to this id; it must equal electron-builder's appId.
 app.setAppUserModelId(APP_ID)
+// Only possible before ready: our pages' origin (window/app-scheme.ts).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION])
 
-if (!app.requestSingleInstanceLock()) {
+const debugSwitch = app.isPackaged ? debugSwitchIn(process.argv, process.platform) : null
+if (debugSwitch) {
+  logger.error(`Call Tray does not run with --${debugSwitch} (a debugging port); quitting.`)
+  app.exit(1)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger))
@@ -52,9 +62,9 @@ async function startApp(): Promise<void> {
   const assetsDir = app.isPackaged
     ? path.join(process.resourcesPath, 'assets')
     : path.join(app.getAppPath(), 'assets')
+  protocol.handle(APP_SCHEME, appProtocolHandler({ rendererDir: path.join(here, '../renderer') }))
   const pages = rendererPages({
     devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
-    rendererDir: path.join(here, '../renderer'),
   })
   hardenSession(session.defaultSession, pages, logger)
   const services = createSessionServices({ logger, dialogParent: () => callWindow.nativeWindow() })
@@ -100,9 +110,12 @@ async function startApp(): Promise<void> {
     platform: process.platform,
     app,
     configHome: process.env['XDG_CONFIG_HOME'] || path.join(app.getPath('home'), '.config'),
-    command: app.isPackaged
-      ? [process.env['APPIMAGE'] ?? process.execPath]
-      : [process.execPath, app.getAppPath()],
+    command: autostartCommand({
+      isPackaged: app.isPackaged,
+      execPath: process.execPath,
+      appPath: app.getAppPath(),
+      env: process.env,
+    }),
   })
 
   const callTray = new CallTrayApp({

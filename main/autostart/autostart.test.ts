@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -57,6 +57,19 @@ describe('createAutostart', () => {
       command: ['/new/place'],
     })
     expect(await after.isEnabled()).toBe(false)
+  })
+
+  it('refuses to write an entry for a path with a newline, saying why', async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'call-tray-autostart-'))
+    const autostart = createAutostart({
+      platform: 'linux',
+      app: loginItems(),
+      configHome: folder,
+      command: ['/tmp/x\nExec=/tmp/evil'],
+    })
+    await expect(autostart.setEnabled(true)).rejects.toThrow(/control character/)
+    expect(await readdir(folder)).toEqual([])
+    expect(await autostart.isEnabled()).toBe(false)
   })
 
   it('uses login items on macOS and Windows', async () => {

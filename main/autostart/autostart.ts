@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { App } from 'electron'
 import type { Autostart } from '../app/ports'
-import { autostartEntryPath, desktopEntry } from './desktop-entry'
+import { autostartEntryPath, desktopEntry, execCommandProblem } from './desktop-entry'
 
 export interface AutostartOptions {
   platform: NodeJS.Platform
@@ -23,12 +23,16 @@ export function createAutostart(options: AutostartOptions): Autostart {
     }
   }
   const file = autostartEntryPath(options.configHome)
-  const entry = desktopEntry(options.command)
+  const { command } = options
   return {
     // Enabled means our entry, with this command: a moved AppImage gets a fresh one.
-    isEnabled: async () => (await readFile(file, 'utf8').catch(() => null)) === entry,
+    isEnabled: async () =>
+      execCommandProblem(command) === null &&
+      (await readFile(file, 'utf8').catch(() => null)) === desktopEntry(command),
     async setEnabled(enabled) {
       if (!enabled) return rm(file, { force: true })
+      // Throws for a command no entry can carry; the caller logs why.
+      const entry = desktopEntry(command)
       await mkdir(path.dirname(file), { recursive: true })
       await writeFile(file, entry, { mode: 0o644 })
     },

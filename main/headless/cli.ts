@@ -9,6 +9,7 @@ import { RealtimeListener } from '../core/realtime'
 import type { Credentials } from '../core/rocketchat-client'
 import { RocketChatClient } from '../core/rocketchat-client'
 import { parseServerUrl } from '../core/server-url'
+import { safeLogText } from '../logging/log-text'
 import { parseHeadlessArguments, USAGE } from './arguments'
 import { startDemoServer } from './demo'
 import { createLineMapper } from './json-lines'
@@ -17,7 +18,7 @@ const EXIT_USAGE = 2
 const EXIT_UNAUTHORIZED = 3
 
 function log(message: string): void {
-  process.stderr.write(`${new Date().toISOString()} ${message}\n`)
+  process.stderr.write(`${new Date().toISOString()} ${safeLogText(message)}\n`)
 }
 
 function usageError(message: string): never {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -36,6 +36,35 @@ describe('createFileLogger', () => {
     expect(text).not.toContain('demo-agent1-token')
     expect(text).toContain('X-Auth-Token: [redacted]')
   })
+
+  it('keeps a server-sent newline from forging a line of its own', async () => {
+    const logger = createFileLogger({ directory, console: false })
+    const reason = 'refused\n2026-12-01T09:00:00.000Z info Signed in to chat.example.com as admin.'
+    logger.warn(`Realtime login failed: ${reason}`)
+
+    const lines = (await readFile(logger.file, 'utf8')).trimEnd().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(
+      / warn Realtime login failed: refused\\n2026-12-01T09:00:00\.000Z info Signed in to/,
+    )
+  })
+
+  it.skipIf(process.platform === 'win32')(
+    'makes a log and a rotated log left readable by others private',
+    async () => {
+      const current = path.join(directory, 'main.log')
+      const rotated = path.join(directory, 'main.old.log')
+      await writeFile(current, 'an older line\n', { mode: 0o644 })
+      await writeFile(rotated, 'an even older line\n', { mode: 0o644 })
+
+      const logger = createFileLogger({ directory, console: false })
+      logger.info('status: online')
+
+      expect((await stat(current)).mode & 0o777).toBe(0o600)
+      expect((await stat(rotated)).mode & 0o777).toBe(0o600)
+      expect(await readFile(current, 'utf8')).toMatch(/^an older line\n.* info status: online\n$/)
+    },
+  )
 
   it('rotates at the size cap, keeping one older file', async () => {
     const logger = createFileLogger({ directory, console: false, maxBytes: 2000 })

@@ -150,10 +150,66 @@ describe('createElectronNotifier', () => {
     expect(last().closed).toBe(1)
   })
 
-  it('logs a notification that fails to show', () => {
+  it('logs a notification that fails to show, and shows it plainly instead', () => {
+    const { notifier, logger, declines, clicks } = setup('win32')
+    const hostile = { ...incoming, title: 'Incoming call from Funke\uffff', body: 'Answer\ud800' }
+    notifier.show(hostile)
+    const toast = last()
+    toast.emit('failed', {}, 'The XML is invalid')
+
+    const plain = last()
+    expect(plain).not.toBe(toast)
+    expect(plain.options).toEqual({
+      title: 'Incoming call from Funke',
+      body: 'Answer',
+      icon: '/assets/icon.png',
+      silent: true,
+      urgency: 'critical',
+      timeoutType: 'never',
+    })
+    expect(plain.shown).toBe(1)
+    expect(logger.lines).toEqual([
+      'error A notification could not be shown: The XML is invalid',
+      'info Showing it again as a plain notification.',
+    ])
+    plain.emit('click', {})
+    expect(clicks).toEqual(['c1'])
+    expect(declines).toEqual([])
+
+    notifier.close('call:c1')
+    expect(plain.closed).toBe(1)
+  })
+
+  it('gives up after the plain notification fails too', () => {
     const { notifier, logger } = setup('linux')
     notifier.show(incoming)
     last().emit('failed', {}, 'no daemon')
-    expect(logger.lines).toEqual(['error A notification could not be shown: no daemon'])
+    last().emit('failed', {}, 'no daemon')
+    expect(electron.created).toHaveLength(2)
+    expect(logger.lines).toEqual([
+      'error A notification could not be shown: no daemon',
+      'info Showing it again as a plain notification.',
+      'error A notification could not be shown: no daemon',
+    ])
+  })
+
+  it('does not bring back a notification closed before it failed', () => {
+    const { notifier } = setup('win32')
+    notifier.show(incoming)
+    notifier.close('call:c1')
+    last().emit('failed', {}, 'late')
+    expect(electron.created).toHaveLength(1)
+  })
+
+  it('escapes the body as markup on Linux only (libnotify reads it as markup)', () => {
+    const body = '<a href="https://evil.example/">Answer</a> & more'
+    const request = { ...incoming, title: 'Incoming call from <b>x</b>', body }
+    setup('linux').notifier.show(request)
+    expect(last().options).toMatchObject({
+      title: 'Incoming call from <b>x</b>',
+      body: '&lt;a href="https://evil.example/"&gt;Answer&lt;/a&gt; &amp; more',
+    })
+    setup('darwin').notifier.show(request)
+    expect(last().options.body).toBe(body)
   })
 })

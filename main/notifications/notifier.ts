@@ -4,7 +4,7 @@
 import { Notification, type NotificationConstructorOptions } from 'electron'
 import { describeError, type Logger } from '../app/logger'
 import type { NotificationRequest, Notifier } from '../app/ports'
-import { incomingCallToastXml, parseToastArguments } from './toast-xml'
+import { incomingCallToastXml, parseToastArguments, stripNonXmlCharacters } from './toast-xml'
 
 export interface ElectronNotifierOptions {
   platform: NodeJS.Platform
@@ -40,29 +40,45 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
     notification?.close()
   }
 
+  const present = (
+    request: NotificationRequest,
+    constructorOptions: NotificationConstructorOptions,
+    { plainOnFailure }: { plainOnFailure: boolean },
+  ) => {
+    const notification = new Notification(constructorOptions)
+    notification.on('click', () => options.onClick(request.callId))
+    if (options.platform === 'darwin' && request.decline) {
+      notification.on('action', (details) => {
+        if (details.actionIndex === 0) options.onDecline(request.callId)
+      })
+    }
+    notification.on('close', () => {
+      if (open.get(request.key) === notification) open.delete(request.key)
+    })
+    notification.on('failed', (_event, error) => {
+      logger.error(`A notification could not be shown: ${error}`)
+      if (open.get(request.key) !== notification) return
+      open.delete(request.key)
+      // Windows refuses a whole toast over one thing it dislikes in the XML; the agent
+      // must still learn that a call rings, so the plainest notification goes up instead.
+      if (plainOnFailure) {
+        logger.info('Showing it again as a plain notification.')
+        present(request, plainNotificationOptions(request, options), { plainOnFailure: false })
+      }
+    })
+    open.set(request.key, notification)
+    try {
+      notification.show()
+    } catch (error) {
+      open.delete(request.key)
+      logger.error(`A notification could not be shown: ${describeError(error)}`)
+    }
+  }
+
   return {
     show(request) {
       close(request.key)
-      const notification = new Notification(notificationOptions(request, options))
-      notification.on('click', () => options.onClick(request.callId))
-      if (options.platform === 'darwin' && request.decline) {
-        notification.on('action', (details) => {
-          if (details.actionIndex === 0) options.onDecline(request.callId)
-        })
-      }
-      notification.on('close', () => {
-        if (open.get(request.key) === notification) open.delete(request.key)
-      })
-      notification.on('failed', (_event, error) => {
-        logger.error(`A notification could not be shown: ${error}`)
-      })
-      open.set(request.key, notification)
-      try {
-        notification.show()
-      } catch (error) {
-        open.delete(request.key)
-        logger.error(`A notification could not be shown: ${describeError(error)}`)
-      }
+      present(request, notificationOptions(request, options), { plainOnFailure: true })
     },
     close,
     closeAll() {
@@ -77,7 +93,9 @@ export function notificationOptions(
 ): NotificationConstructorOptions {
   const base: NotificationConstructorOptions = {
     title: request.title,
-    body: request.body,
+    // libnotify passes the body to the notification server as markup (Electron does not
+    // escape it), so a caller named `<a href=…>` would be a link on KDE. Titles are text.
+    body: options.platform === 'linux' ? escapeMarkup(request.body) : request.body,
     ...(options.iconPath ? { icon: options.iconPath } : {}),
   }
   switch (request.kind) {
@@ -107,4 +125,25 @@ export function notificationOptions(
     case 'outgoing-call':
       return { ...base, silent: true, urgency: 'low' }
   }
+}
+
+/** Without toast XML or buttons (Windows builds its own toast), and with text XML can carry. */
+export function plainNotificationOptions(
+  request: NotificationRequest,
+  options: Pick<ElectronNotifierOptions, 'platform' | 'iconPath'>,
+): NotificationConstructorOptions {
+  return notificationOptions(
+    {
+      ...request,
+      title: stripNonXmlCharacters(request.title),
+      body: stripNonXmlCharacters(request.body),
+      decline: false,
+    },
+    options,
+  )
+}
+
+/** What the Desktop Notifications spec's body markup reads as markup. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

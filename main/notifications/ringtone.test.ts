@@ -37,7 +37,7 @@ beforeEach(() => {
 describe('createElectronRingtone', () => {
   it('plays in one hidden, sandboxed page without preload, and closes it to stop', () => {
     const ringtone = createElectronRingtone({
-      pageUrl: 'file:///app/out/renderer/sound.html',
+      pageUrl: 'call-tray://app/sound.html',
       logger: new RecordingLogger(),
     })
     ringtone.start(0.8)
@@ -54,7 +54,7 @@ describe('createElectronRingtone', () => {
       },
     })
     expect(player?.options.webPreferences?.preload).toBeUndefined()
-    expect(player?.loaded).toEqual(['file:///app/out/renderer/sound.html#volume=0.80'])
+    expect(player?.loaded).toEqual(['call-tray://app/sound.html#volume=0.80'])
     ringtone.stop()
     expect(player?.destroyed).toBe(true)
     ringtone.start(0.5)
@@ -65,7 +65,7 @@ describe('createElectronRingtone', () => {
     const clock = new ManualClock()
     const logger = new RecordingLogger()
     const ringtone = createElectronRingtone({
-      pageUrl: 'file:///app/out/renderer/sound.html',
+      pageUrl: 'call-tray://app/sound.html',
       logger,
       clock,
     })
@@ -76,7 +76,7 @@ describe('createElectronRingtone', () => {
 
     expect(first?.destroyed).toBe(true)
     expect(electron.windows).toHaveLength(2)
-    expect(electron.windows[1]?.loaded).toEqual(['file:///app/out/renderer/sound.html#volume=0.60'])
+    expect(electron.windows[1]?.loaded).toEqual(['call-tray://app/sound.html#volume=0.60'])
     expect(logger.lines).toEqual([
       'error The ringtone page stopped (crashed); restarting it in 0 s.',
     ])

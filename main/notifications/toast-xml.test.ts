@@ -20,6 +20,16 @@ describe('incoming call toast', () => {
     expect(escapeXml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&apos;')
   })
 
+  it('drops what XML 1.0 forbids, so a caller cannot make the toast invalid', () => {
+    const hostile = incomingCallToastXml({
+      callId: 'c1',
+      title: 'Incoming call from Fun\uffffke\ufffe \u0001O\u001f \ud800x\udfff',
+      body: 'Answer in Rocket.Chat',
+    })
+    expect(hostile).toContain('<text>Incoming call from Funke O x</text>')
+    expect(escapeXml('keep\ttab 📞 \u00e9\ufffd')).toBe('keep\ttab 📞 \u00e9\ufffd')
+  })
+
   it('reads its own arguments back and nothing else', () => {
     expect(parseToastArguments(toastArguments({ action: 'decline', callId: 'call&1' }))).toEqual({
       action: 'decline',

@@ -41,8 +41,19 @@ export function parseToastArguments(text: string): ToastCommand | null {
   return { action, callId }
 }
 
+/**
+ * Everything XML 1.0 forbids, even escaped: C0 controls but tab, LF and CR, lone
+ * surrogates, U+FFFE and U+FFFF. cleanDisplayText leaves some of them in a caller's
+ * name, and one of them makes Windows reject the whole toast.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
+
+export function stripNonXmlCharacters(text: string): string {
+  return text.replace(NOT_XML_CHAR, '')
+}
+
 export function escapeXml(text: string): string {
-  return text
+  return stripNonXmlCharacters(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,6 +1,6 @@
 // settings.json before it is opened: corrupt files are moved aside (never a crash,
 // never silently wiped), older shapes are migrated, good files are left alone.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { recordingLog, temporaryFolder } from '../../test/session/support'
@@ -71,6 +71,19 @@ describe('prepareSettingsFile', () => {
     expect(log.lines).toEqual([expect.stringMatching(reason)])
     expect(log.lines[0]).toContain(BACKUP)
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'keeps a moved-aside file, and one moved aside before, readable by this user only',
+    () => {
+      const { dir, file, prepare } = setup()
+      const earlier = path.join(dir, 'settings.json.corrupt-2026-01-01T00-00-00-000Z')
+      writeFileSync(earlier, '{', { mode: 0o644 })
+      writeFileSync(file, '{"version": 1, "credentials": ', { mode: 0o644 })
+      expect(prepare()).toBe('reset')
+      expect(statSync(path.join(dir, BACKUP)).mode & 0o777).toBe(0o600)
+      expect(statSync(earlier).mode & 0o777).toBe(0o600)
+    },
+  )
 
   it('migrates the version 0 prototype file and drops its clear-text token', () => {
     const v0 = {

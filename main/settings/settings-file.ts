@@ -2,8 +2,10 @@
 // not valid JSON, has wrong types or comes from a newer version is moved aside as
 // `settings.json.corrupt-<timestamp>` (never deleted: the agent or IT may want it),
 // and an older file is migrated in place. electron-store would otherwise throw on
-// open, or with `clearInvalidConfig` silently wipe the file.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+// open, or with `clearInvalidConfig` silently wipe the file. A moved-aside file still
+// holds the encrypted token, so it is readable by the agent's account only.
+import { chmodSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Logger } from '../session/session-types'
 import { migrateSettingsDocument } from './settings-migrations'
 import { settingsDocumentSchema } from './settings-schema'
@@ -23,6 +25,7 @@ export interface PrepareOptions {
 }
 
 export function prepareSettingsFile(filePath: string, options: PrepareOptions): PreparedFile {
+  restrictEarlierBackups(filePath, options)
   let text: string
   try {
     text = readFileSync(filePath, 'utf8')
@@ -57,6 +60,7 @@ export function moveAsideAsCorrupt(
   const backup = `${filePath}.corrupt-${stamp}`
   try {
     renameSync(filePath, backup)
+    restrictToUser(backup, options)
     options.log.warn(
       `Settings file was unusable (${reason}); kept it as ${backup} and started from defaults.`,
     )
@@ -64,6 +68,28 @@ export function moveAsideAsCorrupt(
     options.log.warn(
       `Settings file was unusable (${reason}) and could not be moved aside (${errorMessage(error)}).`,
     )
+  }
+}
+
+/** Backups moved aside by versions that kept the settings file's own mode (0644 at worst). */
+function restrictEarlierBackups(filePath: string, options: PrepareOptions): void {
+  const prefix = `${path.basename(filePath)}.corrupt-`
+  let names: string[]
+  try {
+    names = readdirSync(path.dirname(filePath))
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix)) restrictToUser(path.join(path.dirname(filePath), name), options)
+  }
+}
+
+function restrictToUser(file: string, options: PrepareOptions): void {
+  try {
+    chmodSync(file, 0o600)
+  } catch (error) {
+    options.log.warn(`Could not make ${file} readable by this user only (${errorMessage(error)}).`)
   }
 }
 

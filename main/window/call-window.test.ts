@@ -59,7 +59,7 @@ beforeEach(() => {
 })
 
 function setup(trayBounds: Rectangle | null = null) {
-  const pages = rendererPages({ devServerUrl: undefined, rendererDir: '/app/out/renderer' })
+  const pages = rendererPages({ devServerUrl: undefined })
   const logger = new RecordingLogger()
   const clock = new ManualClock()
   const view = createElectronCallWindow({
@@ -88,7 +88,7 @@ describe('createElectronCallWindow', () => {
         webSecurity: true,
       },
     })
-    expect(window.loaded).toEqual(['file:///app/out/renderer/index.html'])
+    expect(window.loaded).toEqual(['call-tray://app/index.html'])
   })
 
   it('hides instead of closing, until the app quits', () => {
@@ -131,7 +131,7 @@ describe('createElectronCallWindow', () => {
 
   it('reloads its page when the renderer dies, pausing while it keeps dying', () => {
     const { window, logger, clock } = setup()
-    const page = 'file:///app/out/renderer/index.html'
+    const page = 'call-tray://app/index.html'
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 })
     clock.advance(0)
     expect(window.loaded).toEqual([page, page])

@@ -1,8 +1,8 @@
-// Where our two pages live: the call window and the hidden ringtone page. Built files
-// in production (file:), the electron-vite dev server while developing. Everything
-// that decides whether a URL is ours goes through here.
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+// Where our two pages live: the call window and the hidden ringtone page. The built
+// files through the app scheme in production (call-tray://app/, see app-scheme.ts),
+// the electron-vite dev server while developing. Everything that decides whether a
+// URL is ours goes through here.
+import { APP_ORIGIN } from './app-scheme'
 
 export type PageName = 'window' | 'sound'
 
@@ -12,20 +12,20 @@ export interface RendererPages {
   pageOf(url: string): PageName | null
 }
 
-const FILES: Record<PageName, string> = { window: 'index.html', sound: 'sound.html' }
+/** Each page's file in the renderer build. */
+export const PAGE_FILES: Record<PageName, string> = { window: 'index.html', sound: 'sound.html' }
 
-export function rendererPages(options: {
-  devServerUrl: string | undefined
-  rendererDir: string
-}): RendererPages {
-  const base = options.devServerUrl
-    ? new URL(
-        options.devServerUrl.endsWith('/') ? options.devServerUrl : `${options.devServerUrl}/`,
-      )
-    : pathToFileURL(`${options.rendererDir}${path.sep}`)
+export function rendererPages(options: { devServerUrl: string | undefined }): RendererPages {
+  const base = new URL(
+    options.devServerUrl
+      ? options.devServerUrl.endsWith('/')
+        ? options.devServerUrl
+        : `${options.devServerUrl}/`
+      : `${APP_ORIGIN}/`,
+  )
   const urls = {
-    window: new URL(FILES.window, base).href,
-    sound: new URL(FILES.sound, base).href,
+    window: new URL(PAGE_FILES.window, base).href,
+    sound: new URL(PAGE_FILES.sound, base).href,
   }
   const devRoot = options.devServerUrl ? new URL('./', base).href : null
   return {
@@ -37,7 +37,8 @@ export function rendererPages(options: {
       } catch {
         return null
       }
-      const bare = `${parsed.origin === 'null' ? `${parsed.protocol}//` : parsed.origin}${parsed.pathname}`
+      // Built from protocol and host: Node gives a custom scheme's URL the origin "null".
+      const bare = `${parsed.protocol}//${parsed.host}${parsed.pathname}`
       if (bare === urls.window || bare === devRoot) return 'window'
       if (bare === urls.sound) return 'sound'
       return null

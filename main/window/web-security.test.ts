@@ -39,7 +39,7 @@ describe('hardenWebContents', () => {
 })
 
 describe('hardenSession', () => {
-  const pages = rendererPages({ devServerUrl: undefined, rendererDir: '/app/out/renderer' })
+  const pages = rendererPages({ devServerUrl: undefined })
   const handlers: Record<string, (...args: never[]) => unknown> = {}
   const session = {
     setPermissionRequestHandler: (handler: never) => (handlers['request'] = handler),
@@ -68,9 +68,8 @@ describe('hardenSession', () => {
       callback: (response: unknown) => void,
     ) => void
     const answers: unknown[] = []
-    onHeaders(
-      { url: 'file:///app/out/renderer/index.html', responseHeaders: { a: ['b'] } },
-      (response) => answers.push(response),
+    onHeaders({ url: 'call-tray://app/index.html', responseHeaders: { a: ['b'] } }, (response) =>
+      answers.push(response),
     )
     onHeaders({ url: 'https://chat.example.com/api/v1/me' }, (response) => answers.push(response))
     expect(answers).toEqual([

@@ -143,6 +143,7 @@ class StandInApp extends EventEmitter {
   isPackaged = false
   private loginItem = false
   whenReady(): Promise<void> {
+    this.log.push('whenReady')
     return Promise.resolve()
   }
   isReady(): boolean {
@@ -180,6 +181,18 @@ class StandInApp extends EventEmitter {
   }
   setLoginItemSettings(settings: Electron.Settings): void {
     this.loginItem = settings.openAtLogin ?? false
+  }
+}
+
+class StandInProtocol {
+  readonly privileged: Electron.CustomScheme[] = []
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>()
+  registerSchemesAsPrivileged(customSchemes: Electron.CustomScheme[]): void {
+    standIn.app.log.push(`registerSchemesAsPrivileged ${customSchemes.map((s) => s.scheme)}`)
+    this.privileged.push(...customSchemes)
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    this.handlers.set(scheme, handler)
   }
 }
 
@@ -231,6 +244,7 @@ export interface ElectronStandIn {
   // Node's EventEmitter: 'suspend' and 'resume' are emitted by the test.
   powerMonitor: EventEmitter
   screen: Pick<Electron.Screen, 'getCursorScreenPoint' | 'getDisplayNearestPoint'>
+  protocol: StandInProtocol & Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>
   session: { defaultSession: StandInSession }
   shell: Pick<Electron.Shell, 'openExternal'> & { opened: string[] }
   dialog: Pick<Electron.Dialog, 'showMessageBox'>
@@ -261,6 +275,7 @@ export const standIn: ElectronStandIn = {
     getDisplayNearestPoint: () =>
       ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }) as Electron.Display,
   },
+  protocol: new StandInProtocol(),
   session: { defaultSession: new StandInSession() },
   shell: {
     opened,

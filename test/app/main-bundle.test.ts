@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { build } from 'electron-vite'
 import type { IpcMainInvokeEvent } from 'electron'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -112,9 +112,7 @@ describe('the built main process', () => {
       contextIsolation: true,
       nodeIntegration: false,
     })
-    expect(callWindow()?.loaded[0]).toBe(
-      pathToFileURL(path.join(ROOT, 'out/renderer/index.html')).href,
-    )
+    expect(callWindow()?.loaded[0]).toBe('call-tray://app/index.html')
     expect(tray()?.images.at(-1)).toMatch(/tray[/\\]linux[/\\]signed-out\.png$/)
     expect(tray()?.menu.length).toBeGreaterThan(0)
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
@@ -127,6 +125,26 @@ describe('the built main process', () => {
       'settings:update',
       'state:get',
     ])
+  })
+
+  it('serves its pages from the app scheme, registered before ready, with the built files', async () => {
+    expect(electron.app.log.indexOf('registerSchemesAsPrivileged call-tray')).toBeLessThan(
+      electron.app.log.indexOf('whenReady'),
+    )
+    expect(electron.protocol.privileged).toEqual([
+      {
+        scheme: 'call-tray',
+        privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }),
+      },
+    ])
+    const serve = electron.protocol.handlers.get('call-tray')
+    if (!serve) throw new Error('no handler for call-tray:')
+    const page = await serve(new Request('call-tray://app/index.html'))
+    expect(await page.text()).toBe(
+      await readFile(path.join(ROOT, 'out/renderer/index.html'), 'utf8'),
+    )
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect((await serve(new Request('call-tray://app/..%2Fmain%2Findex.js'))).status).toBe(404)
   })
 
   it('refuses IPC from anything but the call window', async () => {

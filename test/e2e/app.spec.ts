@@ -74,7 +74,7 @@ test('the window is sandboxed and only has window.callTray', async () => {
       'signOut',
     ],
   })
-  expect(page.url()).toMatch(/^file:.*\/out\/renderer\/index\.html$/)
+  expect(page.url()).toBe('call-tray://app/index.html')
 })
 
 test('the window can neither open windows nor navigate away', async () => {
@@ -87,7 +87,7 @@ test('the window can neither open windows nor navigate away', async () => {
     ;(globalThis as unknown as PageGlobals).location.href = 'https://example.com/'
   })
   await page.waitForTimeout(200)
-  expect(page.url()).toMatch(/^file:/)
+  expect(page.url()).toMatch(/^call-tray:\/\/app\//)
 })
 
 test('signs in and shows a ringing call, without the token ever reaching the page', async () => {

@@ -171,6 +171,7 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
       inspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
       asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
       onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      fileProtocolExtraPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
     }).toEqual({
       runAsNode: OFF,
       cookieEncryption: ON,
@@ -178,6 +179,7 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
       inspectArguments: OFF,
       asarIntegrity: ON,
       onlyLoadAppFromAsar: ON,
+      fileProtocolExtraPrivileges: OFF,
     })
   })
 })
