@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { app, ipcMain, powerMonitor, session, shell } from 'electron'
+import electronUpdater from 'electron-updater'
 import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
@@ -18,6 +19,9 @@ import { watchPowerEvents } from './power/power-events'
 import { createSessionServices } from './session'
 import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
+import { createElectronUpdater } from './updates/electron-updater-adapter'
+import { UpdateController } from './updates/update-controller'
+import { NO_UPDATE_POLICY } from './updates/update-policy'
 import { createElectronCallWindow } from './window/call-window'
 import { rendererPages } from './window/renderer-pages'
 import { hardenSession, hardenWebContents } from './window/web-security'
@@ -105,6 +109,16 @@ async function startApp(): Promise<void> {
       : [process.execPath, app.getAppPath()],
   })
 
+  const updates = new UpdateController({
+    policy: NO_UPDATE_POLICY,
+    // electron-updater's autoUpdater is built on first use: only once a feed is known.
+    createUpdater: () => createElectronUpdater(electronUpdater.autoUpdater, logger),
+    hasLiveCalls: (): boolean => callTray.hasLiveCalls(),
+    clock: systemClock,
+    random: Math.random,
+    logger,
+  })
+
   const callTray = new CallTrayApp({
     sessions: services.sessions,
     settings: services.settings,
@@ -120,6 +134,7 @@ async function startApp(): Promise<void> {
     window: callWindow,
     autostart,
     opener: { open: (url) => shell.openExternal(url) },
+    updates,
     clock: systemClock,
     logger,
     quit: () => app.quit(),
@@ -148,7 +163,9 @@ async function startApp(): Promise<void> {
   app.on('second-instance', () => callWindow.show())
   app.on('before-quit', () => {
     callWindow.allowClose()
+    updates.stop()
     callTray.shutdown()
   })
   await callTray.start()
+  updates.start()
 }
