@@ -208,6 +208,13 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
     expect(existsSync(path.join(assets, 'tray', 'mac'))).toBe(false)
   })
 
+  // electron-updater reads its cache folder from this file; the feed comes from policy at
+  // run time (main/updates), so the file must name none: no URL, no default provider.
+  it('carries an app-update.yml that names no update feed', () => {
+    const text = readFileSync(path.join(appOutDir, 'resources', 'app-update.yml'), 'utf8')
+    expect(text).toBe('provider: custom\nupdaterCacheDirName: call-tray-updater\n')
+  })
+
   it('names the executable call-tray and keeps Electron’s licence', () => {
     expect(existsSync(path.join(appOutDir, 'call-tray'))).toBe(true)
     expect(existsSync(path.join(appOutDir, 'LICENSE.electron.txt'))).toBe(true)
