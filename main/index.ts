@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { app, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
+import electronUpdater from 'electron-updater'
 import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
@@ -20,6 +21,9 @@ import { watchPowerEvents } from './power/power-events'
 import { createSessionServices } from './session'
 import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
+import { createElectronUpdater } from './updates/electron-updater-adapter'
+import { UpdateController } from './updates/update-controller'
+import { NO_UPDATE_POLICY } from './updates/update-policy'
 import { createElectronCallWindow } from './window/call-window'
 import { appProtocolHandler } from './window/app-protocol-handler'
 import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './window/app-scheme'
@@ -118,6 +122,16 @@ async function startApp(): Promise<void> {
     }),
   })
 
+  const updates = new UpdateController({
+    policy: NO_UPDATE_POLICY,
+    // electron-updater's autoUpdater is built on first use: only once a feed is known.
+    createUpdater: () => createElectronUpdater(electronUpdater.autoUpdater, logger),
+    hasLiveCalls: (): boolean => callTray.hasLiveCalls(),
+    clock: systemClock,
+    random: Math.random,
+    logger,
+  })
+
   const callTray = new CallTrayApp({
     sessions: services.sessions,
     settings: services.settings,
@@ -133,6 +147,7 @@ async function startApp(): Promise<void> {
     window: callWindow,
     autostart,
     opener: { open: (url) => shell.openExternal(url) },
+    updates,
     clock: systemClock,
     logger,
     quit: () => app.quit(),
@@ -161,7 +176,9 @@ async function startApp(): Promise<void> {
   app.on('second-instance', () => callWindow.show())
   app.on('before-quit', () => {
     callWindow.allowClose()
+    updates.stop()
     callTray.shutdown()
   })
   await callTray.start()
+  updates.start()
 }

@@ -22,7 +22,15 @@ import { isAllowedExternalUrl } from './external-url'
 import { describeError, guarded, type Logger } from './logger'
 import { pauseFrom } from './notification-policy'
 import { PauseTimer } from './pause-timer'
-import type { Autostart, CallWindow, ExternalOpener, Notifier, Ringtone, TrayView } from './ports'
+import type {
+  Autostart,
+  CallWindow,
+  ExternalOpener,
+  Notifier,
+  Ringtone,
+  TrayView,
+  UpdatePrompt,
+} from './ports'
 import { runTrayAction } from './tray-actions'
 import type { TrayAction, TrayMenuOptions } from './tray-menu'
 import { TrayPublisher } from './tray-publisher'
@@ -39,6 +47,8 @@ export interface CallTrayAppOptions {
   window: CallWindow
   autostart: Autostart
   opener: ExternalOpener
+  /** Offers "Restart to update" in the tray once an update is downloaded. */
+  updates?: UpdatePrompt
   clock: Clock
   logger: Logger
   quit(): void
@@ -63,6 +73,7 @@ export class CallTrayApp {
   private readonly trayPublisher: TrayPublisher
   private readonly pauseTimer: PauseTimer
   private readonly unsubscribeSettings: () => void
+  private readonly unsubscribeUpdates: () => void
 
   constructor(private readonly options: CallTrayAppOptions) {
     this.settings = options.settings.get()
@@ -82,6 +93,7 @@ export class CallTrayApp {
     })
     this.pauseTimer = new PauseTimer(options.clock, () => this.onPauseEnded())
     this.unsubscribeSettings = options.settings.onChange((settings) => this.onSettings(settings))
+    this.unsubscribeUpdates = options.updates?.onChange(() => this.publish()) ?? (() => {})
   }
 
   async start(): Promise<void> {
@@ -193,6 +205,15 @@ export class CallTrayApp {
     this.options.quit()
   }
 
+  restartToUpdate(): void {
+    this.options.updates?.restartToUpdate()
+  }
+
+  /** Whether a call rings or is in progress: an update must not restart the app then. */
+  hasLiveCalls(): boolean {
+    return this.calls.length > 0
+  }
+
   /** A click on a call's notification: answering happens in Rocket.Chat, which the window offers. */
   notificationClicked(): void {
     this.showWindow()
@@ -219,6 +240,7 @@ export class CallTrayApp {
 
   shutdown(): void {
     this.unsubscribeSettings()
+    this.unsubscribeUpdates()
     this.stopEngine()
     this.alerts.clear()
     this.pauseTimer.dispose()
@@ -341,6 +363,7 @@ export class CallTrayApp {
       startAtLogin: this.settings.startAtLogin,
       startAtLoginLocked: locked.has('startAtLogin'),
       pauseLocked: locked.has('pause'),
+      update: this.options.updates?.readiness() ?? 'none',
     }
   }
 }

@@ -2,7 +2,7 @@
 // main/notifications, main/window, main/power and main/autostart; tests implement
 // them with plain objects that record what happened.
 import type { AppState } from '../../common/ipc-contract'
-import type { TrayMenuItem } from './tray-menu'
+import type { TrayMenuItem, UpdateReadiness } from './tray-menu'
 import type { TrayPresentation } from './tray-state'
 
 export interface TrayView {
@@ -50,4 +50,11 @@ export interface Autostart {
 
 export interface ExternalOpener {
   open(url: string): Promise<void>
+}
+
+/** A downloaded update the agent can restart for (main/updates). */
+export interface UpdatePrompt {
+  readiness(): UpdateReadiness
+  restartToUpdate(): void
+  onChange(listener: () => void): () => void
 }

@@ -8,6 +8,7 @@ export interface TrayActionTarget {
   openRocketChat(): Promise<void>
   signOut(): Promise<void>
   setStartAtLogin(enabled: boolean): void
+  restartToUpdate(): void
   quit(): void
 }
 
@@ -25,6 +26,8 @@ export function runTrayAction(target: TrayActionTarget, action: TrayAction): voi
       return void target.signOut()
     case 'start-at-login':
       return target.setStartAtLogin(action.enabled)
+    case 'restart-to-update':
+      return target.restartToUpdate()
     case 'quit':
       return target.quit()
   }

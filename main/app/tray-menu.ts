@@ -9,6 +9,7 @@ export type TrayAction =
   | { type: 'open-rocket-chat' }
   | { type: 'sign-out' }
   | { type: 'start-at-login'; enabled: boolean }
+  | { type: 'restart-to-update' }
   | { type: 'quit' }
 
 export type TrayMenuItem =
@@ -17,11 +18,15 @@ export type TrayMenuItem =
   | { kind: 'submenu'; label: string; items: TrayMenuItem[]; enabled: boolean }
   | { kind: 'separator' }
 
+/** 'ready': an update is downloaded; 'after-call': the agent chose to restart during a call. */
+export type UpdateReadiness = 'none' | 'ready' | 'after-call'
+
 export interface TrayMenuOptions {
   startAtLogin: boolean
   /** Settings the administrator locked: their items are shown but disabled. */
   startAtLoginLocked: boolean
   pauseLocked: boolean
+  update?: UpdateReadiness
 }
 
 export const PAUSE_CHOICES: readonly { label: string; minutes: number | null }[] = [
@@ -77,6 +82,20 @@ export function trayMenu(state: AppState, options: TrayMenuOptions): TrayMenuIte
       enabled: !options.startAtLoginLocked,
     },
     { kind: 'separator' },
+    ...updateItems(options.update ?? 'none'),
     { kind: 'action', label: 'Quit Call Tray', action: { type: 'quit' }, enabled: true },
+  ]
+}
+
+function updateItems(update: UpdateReadiness): TrayMenuItem[] {
+  if (update === 'none') return []
+  const ready = update === 'ready'
+  return [
+    {
+      kind: 'action',
+      label: ready ? 'Restart to update' : 'Restarts to update when the call ends',
+      action: { type: 'restart-to-update' },
+      enabled: ready,
+    },
   ]
 }

@@ -5,7 +5,11 @@ import { createRequire } from 'node:module'
 import type { Configuration } from 'electron-builder'
 
 interface ConfigModule {
-  getConfig(projectDir: string, configPath: string | null, overrides: null): Promise<Configuration>
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    overrides: Configuration | null,
+  ): Promise<Configuration>
   validateConfiguration(
     config: Configuration,
     debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void },
@@ -17,9 +21,31 @@ const fromBuilder = createRequire(
 )
 const configModule = fromBuilder('app-builder-lib/out/util/config/config') as ConfigModule
 
-/** The configuration as electron-builder reads it from the project (file, package.json `build`). */
-export function loadBuilderConfig(projectDir: string): Promise<Configuration> {
-  return configModule.getConfig(projectDir, null, null)
+/** electron-builder's command line: its yargs setup and the options it makes of the arguments. */
+interface CliModule {
+  createYargs(): { parseSync?: never }
+  configureBuildCommand(yargs: unknown): { parseSync(args: readonly string[]): object }
+  normalizeOptions(args: object): { config?: Configuration | string | null }
+}
+const cliModule = fromBuilder('./out/builder') as CliModule
+
+/**
+ * The configuration as electron-builder reads it from the project (file, package.json
+ * `build`), with what a command line's `-c.` options put on top.
+ */
+export function loadBuilderConfig(
+  projectDir: string,
+  overrides: Configuration | null = null,
+): Promise<Configuration> {
+  return configModule.getConfig(projectDir, null, overrides)
+}
+
+/** The `-c.` options of an electron-builder command line, parsed as its CLI parses them. */
+export function builderCliConfig(args: readonly string[]): Configuration {
+  const parsed = cliModule.configureBuildCommand(cliModule.createYargs()).parseSync(args)
+  const { config } = cliModule.normalizeOptions(parsed)
+  if (config == null || typeof config === 'string') return {}
+  return config
 }
 
 /** Resolves when electron-builder's JSON schema (app-builder-lib/scheme.json) accepts the configuration. */

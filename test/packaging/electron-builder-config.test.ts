@@ -41,6 +41,8 @@ describe('electron-builder.yml', () => {
       config.mac?.icon,
       config.mac?.entitlements,
       config.mac?.entitlementsInherit,
+      config.deb?.afterInstall,
+      config.deb?.afterRemove,
       ...[config, config.linux, config.win, config.mac].flatMap((options) =>
         resourceSets(options).map((set) => set.from),
       ),
@@ -49,6 +51,26 @@ describe('electron-builder.yml', () => {
       expect(file, 'a referenced path').toEqual(expect.any(String))
       expect(existsSync(path.join(ROOT, file ?? '')), file ?? '').toBe(true)
     }
+  })
+
+  it('builds an MSI beside NSIS: per machine, with the Start-menu shortcut Windows ties toasts to', () => {
+    const targets = [config.win?.target]
+      .flat()
+      .map((target) => (typeof target === 'string' ? target : target?.target))
+    expect(targets).toEqual(['nsis', 'msi'])
+    // electron-builder gives the MSI's Start-menu shortcut System.AppUserModel.ID = appId.
+    expect(config.msi).toMatchObject({
+      perMachine: true,
+      oneClick: true,
+      createStartMenuShortcut: true,
+      runAfterFinish: false,
+    })
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true })
+  })
+
+  it('names no update feed in the installers: the feed comes from policy at run time', () => {
+    expect(config.publish).toEqual({ provider: 'custom' })
+    expect(existsSync(path.join(ROOT, 'build', 'electron-publisher-custom.cjs'))).toBe(true)
   })
 
   it('gives macOS apps only the JIT entitlement V8 needs', () => {

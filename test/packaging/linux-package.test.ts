@@ -3,7 +3,7 @@
 // found, the icons beside it, and the Electron fuses flipped for production.
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { isBuiltin } from 'node:module'
+import { createRequire, isBuiltin } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +15,10 @@ import { trayIconFile } from '../../main/tray/tray-icons'
 import { asarFiles, packLinuxDir } from './pack-linux-dir'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+// semver ships without types; a production dependency already, through electron-updater.
+const semver = createRequire(import.meta.url)('semver') as {
+  satisfies(version: string, range: string, options: { includePrerelease: boolean }): boolean
+}
 
 /** The built app, one pattern per file (Vite adds a content hash to bundled assets). */
 const APP_FILES = [
@@ -67,15 +71,34 @@ function packageOf(file: string): string | null {
   return match?.[1]?.slice(0, -1) ?? null
 }
 
-/** The production packages npm installed (package-lock.json), as their node_modules paths. */
+/** name@version of each production package npm installs (package-lock.json, as `npm ls --omit=dev`). */
 function productionPackages(): string[] {
   const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { dev?: boolean }>
+    packages: Record<string, { dev?: boolean; name?: string; version?: string }>
   }
   return Object.entries(lock.packages)
-    .filter(([key, entry]) => key !== '' && !entry.dev && existsSync(path.join(ROOT, key)))
-    .map(([key]) => key)
+    .filter(([key, entry]) => key !== '' && !entry.dev)
+    .map(([key, entry]) => `${entry.name ?? nameOf(key)}@${entry.version}`)
     .sort()
+}
+
+/** `node_modules/a/node_modules/@s/b` → `@s/b`. */
+const nameOf = (dir: string) => dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length)
+
+interface PackedManifest {
+  name: string
+  version: string
+  dependencies?: Record<string, string>
+  optionalDependencies?: Record<string, string>
+}
+
+/** Where Node finds `name` from a package folder: its own node_modules, then each one above. */
+function resolveFrom(dir: string, name: string, packed: ReadonlySet<string>): string | null {
+  for (let base = dir; ; base = base.slice(0, base.lastIndexOf('/node_modules/'))) {
+    if (packed.has(`${base}/node_modules/${name}`)) return `${base}/node_modules/${name}`
+    if (!base.includes('/node_modules/')) break
+  }
+  return packed.has(`node_modules/${name}`) ? `node_modules/${name}` : null
 }
 
 describe('the Linux package (electron-builder --linux dir, stand-in Electron)', () => {
@@ -91,10 +114,38 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
     )
   })
 
-  it('holds exactly the production dependencies, each with its package.json', () => {
-    const packed = [...new Set(files.map(packageOf).filter((dir) => dir !== null))].sort()
-    expect(packed).toEqual(productionPackages())
-    for (const dir of packed) expect(files, dir).toContain(`${dir}/package.json`)
+  // electron-builder lays node_modules out its own way (a nested copy may move up), so the
+  // packages are compared by name and version, and every dependency must resolve the way
+  // Node resolves it to a packed copy of a version it accepts.
+  it('holds exactly the production packages npm installs, each with its package.json', () => {
+    const dirs = [...new Set(files.map(packageOf).filter((dir) => dir !== null))].sort()
+    for (const dir of dirs) expect(files, dir).toContain(`${dir}/package.json`)
+    const packed = dirs.map((dir) => {
+      const { name, version } = JSON.parse(readPackaged(`${dir}/package.json`)) as PackedManifest
+      return `${name}@${version}`
+    })
+    expect(packed.sort()).toEqual(productionPackages())
+  })
+
+  it('resolves every dependency of every packed package to a version it accepts', () => {
+    const dirs = new Set(files.map(packageOf).filter((dir) => dir !== null))
+    const unresolved: string[] = []
+    for (const dir of dirs) {
+      const manifest = JSON.parse(readPackaged(`${dir}/package.json`)) as PackedManifest
+      const optional = manifest.optionalDependencies ?? {}
+      const wanted = { ...manifest.dependencies, ...optional }
+      for (const [name, range] of Object.entries(wanted)) {
+        const found = resolveFrom(dir, name, dirs)
+        if (found === null) {
+          if (!(name in optional)) unresolved.push(`${dir} → ${name} (missing)`)
+          continue
+        }
+        const { version } = JSON.parse(readPackaged(`${found}/package.json`)) as PackedManifest
+        if (!semver.satisfies(version, range, { includePrerelease: true }))
+          unresolved.push(`${dir} → ${name}@${range} (found ${version} at ${found})`)
+      }
+    }
+    expect(unresolved).toEqual([])
   })
 
   it('holds no source maps, TypeScript, tests or development files', () => {
@@ -155,6 +206,13 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
     }
     expect(existsSync(path.join(assets, 'tray', 'win'))).toBe(false)
     expect(existsSync(path.join(assets, 'tray', 'mac'))).toBe(false)
+  })
+
+  // electron-updater reads its cache folder from this file; the feed comes from policy at
+  // run time (main/updates), so the file must name none: no URL, no default provider.
+  it('carries an app-update.yml that names no update feed', () => {
+    const text = readFileSync(path.join(appOutDir, 'resources', 'app-update.yml'), 'utf8')
+    expect(text).toBe('provider: custom\nupdaterCacheDirName: call-tray-updater\n')
   })
 
   it('names the executable call-tray and keeps Electron’s licence', () => {

@@ -3,7 +3,7 @@
 // The build happens in a scratch copy of the project (its own out/, node_modules linked
 // back), so other tests that rebuild out/ at the same time cannot disturb it.
 import { execFile } from 'node:child_process'
-import { chmod, cp, mkdir, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, realpath, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -76,12 +76,15 @@ async function stageProject(root: string, stage: string): Promise<void> {
  * electron-builder asks for the production dependencies) sees every package as
  * extraneous on a fresh `npm ci` and the package would miss transitive dependencies.
  * Hard links make that folder in a fraction of a second; across file systems, copy.
+ * The project's own node_modules may itself be a symlink (worktrees sharing one install):
+ * `cp -a` would copy the link, so it starts from the folder the link points to.
  */
 async function linkNodeModules(from: string, to: string): Promise<void> {
+  const folder = await realpath(from)
   try {
-    await promisify(execFile)('cp', ['-al', from, to])
+    await promisify(execFile)('cp', ['-al', folder, to])
   } catch {
-    await cp(from, to, { recursive: true, verbatimSymlinks: true })
+    await cp(folder, to, { recursive: true, verbatimSymlinks: true })
   }
 }
 
