@@ -11,6 +11,7 @@ import { RocketChatClient } from '../core/rocketchat-client'
 import { parseServerUrl } from '../core/server-url'
 import { parseHeadlessArguments, USAGE } from './arguments'
 import { startDemoServer } from './demo'
+import { environmentRoute } from './environment-route'
 import { createLineMapper } from './json-lines'
 
 const EXIT_USAGE = 2
@@ -44,14 +45,24 @@ async function main(): Promise<void> {
   const credentials = demo?.credentials ?? credentialsFromEnvironment()
   const server = parseServerUrl(serverText)
   if (!server.ok) usageError(server.error)
+  const network = environmentRoute(server.value)
+  if (!network.ok) usageError(network.error)
+  log(network.value.description)
 
   const client = new RocketChatClient({
     server: server.value,
     credentials,
     userAgent: 'CallTray-headless',
+    agent: network.value.restAgent,
   })
   const realtime = parsed.value.realtime
-    ? new RealtimeListener({ server: server.value, credentials, clock: systemClock, log })
+    ? new RealtimeListener({
+        server: server.value,
+        credentials,
+        clock: systemClock,
+        route: network.value.socketRoute,
+        log,
+      })
     : undefined
   const engine = new CallEngine({
     api: client,
