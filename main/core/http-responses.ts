@@ -8,7 +8,9 @@ import { errorBodySchema } from './api-schemas'
 import { waitSecondsFromMessage, type RateBudget } from './rate-limit'
 import { err, ok, type Result } from './result'
 
-const PROXY_SIGN_IN = 'the proxy asked for a sign-in (HTTP 407 Proxy Authentication Required)'
+/** A proxy's 407, in the words REST and the realtime stream both report it. */
+export const PROXY_SIGN_IN =
+  'the proxy asked for a sign-in (HTTP 407 Proxy Authentication Required)'
 
 export function classifyResponse(
   response: AxiosResponse<unknown>,

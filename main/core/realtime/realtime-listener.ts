@@ -6,6 +6,7 @@
 // token stops it for good, like a 401 stops the poller.
 import { WebSocket, type RawData } from 'ws'
 import type { Clock, TimerHandle } from '../clock'
+import { PROXY_SIGN_IN } from '../http-responses'
 import type { Credentials } from '../rocketchat-client'
 import type { ServerUrl } from '../server-url'
 import {
@@ -402,8 +403,7 @@ function rawText(data: RawData): string {
 function describeSocketError(error: Error): string {
   const status = /Unexpected server response: (\d+)/.exec(error.message)?.[1]
   // A tunnelling agent hands the proxy's refusal of CONNECT on as if the server had answered.
-  if (status === '407')
-    return 'the proxy asked for a sign-in (HTTP 407 Proxy Authentication Required)'
+  if (status === '407') return PROXY_SIGN_IN
   return status ? `the server refused the WebSocket upgrade (HTTP ${status})` : error.message
 }
 
