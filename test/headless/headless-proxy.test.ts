@@ -2,9 +2,9 @@
 // signed by a company CA that only NODE_EXTRA_CA_CERTS makes trusted, and the way out is a
 // proxy that only tunnels (CONNECT). HTTPS_PROXY and NO_PROXY decide, as for any CLI.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AGENT1, FUNKE, createSimulator, type Simulator } from '../simulator'
-import { createTlsFront, type TlsFront } from '../simulator/tls-front'
-import { createConnectProxy, type ConnectProxy } from '../support/connect-proxy'
+import { AGENT1, FUNKE } from '../simulator'
+import type { createConnectProxy } from '../support/connect-proxy'
+import { createCorporateNetwork, type CorporateNetwork } from '../support/corporate-network'
 import { createPrivateCa, type PrivateCa } from '../support/private-ca'
 import { runHeadless, type HeadlessProcess } from './headless-process'
 
@@ -29,26 +29,12 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.()
 })
 
-interface CorporateNetwork {
-  sim: Simulator
-  front: TlsFront
-  proxy: ConnectProxy
-}
-
 async function corporateNetwork(
   proxyOptions: Parameters<typeof createConnectProxy>[0] = {},
 ): Promise<CorporateNetwork> {
-  const sim = await createSimulator()
-  cleanups.push(() => sim.close())
-  const front = await createTlsFront({
-    targetPort: sim.port,
-    key: ca.serverKey,
-    cert: ca.serverCert,
-  })
-  cleanups.push(() => front.close())
-  const proxy = await createConnectProxy(proxyOptions)
-  cleanups.push(() => proxy.close())
-  return { sim, front, proxy }
+  const net = await createCorporateNetwork(ca, proxyOptions)
+  cleanups.push(() => net.close())
+  return net
 }
 
 function start(net: CorporateNetwork, env: Record<string, string | undefined>): HeadlessProcess {
@@ -68,8 +54,7 @@ const onlineWithStream = (line: Record<string, unknown>) =>
 
 /** A call placed now rings by the stream: no poll comes between it and the notification. */
 async function ringsThroughTheStream(net: CorporateNetwork, process: HeadlessProcess) {
-  const polls = () => net.sim.requests.filter((r) => r.route === 'media-calls.state').length
-  const pollsBefore = polls()
+  const pollsBefore = net.polls()
   const call = net.sim.placeCall({
     from: { type: 'user', id: FUNKE.id },
     to: { type: 'user', id: AGENT1.id },
@@ -78,7 +63,7 @@ async function ringsThroughTheStream(net: CorporateNetwork, process: HeadlessPro
     (line) => line.type === 'notification' && line.callId === call._id,
     'the incoming-call notification',
   )
-  expect(polls()).toBe(pollsBefore)
+  expect(net.polls()).toBe(pollsBefore)
 }
 
 describe('headless runner behind a CONNECT-only proxy and a company CA', () => {

@@ -22,9 +22,8 @@ import {
   temporaryFolder,
   testCipher,
 } from '../session/support'
-import { AGENT1, FUNKE, createSimulator, type Simulator } from '../simulator'
-import { createTlsFront, type TlsFront } from '../simulator/tls-front'
-import { createConnectProxy, type ConnectProxy } from '../support/connect-proxy'
+import { AGENT1, FUNKE } from '../simulator'
+import { createCorporateNetwork, type CorporateNetwork } from '../support/corporate-network'
 import { createPrivateCa, type PrivateCa } from '../support/private-ca'
 import { Recorder } from '../support/recorder'
 
@@ -57,10 +56,7 @@ function chromiumStandIn(): AxiosAdapter {
   return (config) => http({ ...config, httpsAgent: agent })
 }
 
-interface Desktop {
-  sim: Simulator
-  front: TlsFront
-  proxy: ConnectProxy
+interface Desktop extends CorporateNetwork {
   proxyQueries: string[]
   events: Recorder<EngineEvent>
   logs: string[]
@@ -70,16 +66,9 @@ async function signedInDesktop(options: {
   companyCaInSystemStore: boolean
   proxyCredentials?: { user: string; password: string }
 }): Promise<Desktop> {
-  const sim = await createSimulator()
-  cleanups.push(() => sim.close())
-  const front = await createTlsFront({
-    targetPort: sim.port,
-    key: ca.serverKey,
-    cert: ca.serverCert,
-  })
-  cleanups.push(() => front.close())
-  const proxy = await createConnectProxy({ credentials: options.proxyCredentials })
-  cleanups.push(() => proxy.close())
+  const net = await createCorporateNetwork(ca, { credentials: options.proxyCredentials })
+  cleanups.push(() => net.close())
+  const { front, proxy } = net
 
   const folder = temporaryFolder()
   cleanups.push(folder.remove)
@@ -125,7 +114,7 @@ async function signedInDesktop(options: {
     engine.stop()
     dispose()
   })
-  return { sim, front, proxy, proxyQueries, events, logs: log.lines }
+  return { ...net, proxyQueries, events, logs: log.lines }
 }
 
 const online = (event: EngineEvent) => event.type === 'status' && event.status.state === 'online'
@@ -137,8 +126,7 @@ describe('desktop app behind a CONNECT-only proxy and a company CA', () => {
     await desktop.events.waitFor(online, 'online', WAIT_MS)
     await desktop.events.waitFor(streamUp, 'the stream up', WAIT_MS)
 
-    const polls = () => desktop.sim.requests.filter((r) => r.route === 'media-calls.state').length
-    const pollsBefore = polls()
+    const pollsBefore = desktop.polls()
     const call = desktop.sim.placeCall({
       from: { type: 'user', id: FUNKE.id },
       to: { type: 'user', id: AGENT1.id },
@@ -149,7 +137,7 @@ describe('desktop app behind a CONNECT-only proxy and a company CA', () => {
       WAIT_MS,
     )
     // Rung by the stream: no poll came between the call and its notification.
-    expect(polls()).toBe(pollsBefore)
+    expect(desktop.polls()).toBe(pollsBefore)
 
     expect(desktop.proxyQueries).toEqual([`https://localhost:${desktop.front.port}/websocket`])
     expect(desktop.proxy.tunnels).toEqual([
