@@ -2,6 +2,7 @@
 // (main/app). No logic lives here.
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
+import tls from 'node:tls'
 import { app, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
 import electronUpdater from 'electron-updater'
 import { APP_ID } from './app/app-id'
@@ -15,6 +16,7 @@ import { autostartCommand } from './autostart/autostart-command'
 import { systemClock } from './core/clock'
 import { registerIpcHandlers } from './ipc/ipc-handlers'
 import { createFileLogger } from './logging/file-logger'
+import { desktopSocketRouter } from './net/realtime-route'
 import { createElectronNotifier } from './notifications/notifier'
 import { createElectronRingtone } from './notifications/ringtone'
 import { watchPowerEvents } from './power/power-events'
@@ -140,6 +142,11 @@ async function startApp(): Promise<void> {
       contractId: randomUUID(),
       clock: systemClock,
       logger,
+      socketRouter: desktopSocketRouter({
+        resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+        certificates: tls,
+        log: (message) => logger.info(message),
+      }),
     }),
     tray,
     notifier,

@@ -3,7 +3,7 @@
 // stream as the fast path and polling as the safety net.
 import { CallEngine } from '../core/call-engine'
 import type { Clock } from '../core/clock'
-import { RealtimeListener } from '../core/realtime'
+import { RealtimeListener, type SocketRouter } from '../core/realtime'
 import type { SessionServices } from '../session/session-types'
 import type { RunningEngine } from './engine-handle'
 import type { Logger } from './logger'
@@ -16,6 +16,8 @@ export function engineFactory(options: {
   contractId: string
   clock: Clock
   logger: Logger
+  /** The realtime socket's way to the server: the one REST takes (main/net/realtime-route.ts). */
+  socketRouter?: SocketRouter
 }): (session: ActiveSession, settings: Settings) => RunningEngine {
   return (session, settings) => {
     const client = options.createClient(session.server, session.credentials)
@@ -23,6 +25,7 @@ export function engineFactory(options: {
       server: session.server,
       credentials: session.credentials,
       clock: options.clock,
+      route: options.socketRouter,
       log: (message) => options.logger.info(message),
     })
     const engine = new CallEngine({

@@ -8,6 +8,10 @@ import { errorBodySchema } from './api-schemas'
 import { waitSecondsFromMessage, type RateBudget } from './rate-limit'
 import { err, ok, type Result } from './result'
 
+/** A proxy's 407, in the words REST and the realtime stream both report it. */
+export const PROXY_SIGN_IN =
+  'the proxy asked for a sign-in (HTTP 407 Proxy Authentication Required)'
+
 export function classifyResponse(
   response: AxiosResponse<unknown>,
   budget: RateBudget | null,
@@ -23,6 +27,8 @@ export function classifyResponse(
     return err({ kind: 'rate-limited', resetAt })
   }
   if (status === 404) return err({ kind: 'not-supported' })
+  // A tunnelling agent hands the proxy's refusal of CONNECT on as the answer: it is not the server's.
+  if (status === 407) return err({ kind: 'network', cause: PROXY_SIGN_IN })
   if (status >= 300 && status < 400) {
     const location = String(response.headers['location'] ?? 'elsewhere')
     return err({

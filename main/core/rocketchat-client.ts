@@ -40,6 +40,8 @@ export interface ClientOptions {
   maxResponseBytes?: number
   /** The packaged app passes an Electron net.fetch adapter so system proxies and certificates apply. */
   adapter?: AxiosRequestConfig['adapter']
+  /** Carries every request instead of the client's own kept-alive agents (e.g. a proxy tunnel); close() destroys it. */
+  agent?: http.Agent
   userAgent?: string
 }
 
@@ -84,8 +86,8 @@ export class RocketChatClient {
     this.now = options.now ?? Date.now
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 4 })
-    const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 4 })
+    const httpAgent = options.agent ?? new http.Agent({ keepAlive: true, maxSockets: 4 })
+    const httpsAgent = options.agent ?? new https.Agent({ keepAlive: true, maxSockets: 4 })
     this.agents = [httpAgent, httpsAgent]
     this.http = axios.create({
       baseURL: `${options.server.base}/api`,
@@ -99,6 +101,9 @@ export class RocketChatClient {
       validateStatus: () => true,
       httpAgent,
       httpsAgent,
+      // axios would otherwise follow HTTP(S)_PROXY itself, and it sends https requests to a
+      // proxy without a CONNECT tunnel; proxies reach the client as an agent instead.
+      proxy: false,
       headers: { 'User-Agent': options.userAgent ?? 'CallTray', Accept: 'application/json' },
       ...(options.adapter ? { adapter: options.adapter } : {}),
     })

@@ -16,6 +16,7 @@ export const USAGE = `Usage: npm run --silent headless -- --server <url> [--inte
 
 Watches a Rocket.Chat user's media calls and prints JSON lines on stdout.
 Credentials come from the environment: RC_USER_ID and RC_AUTH_TOKEN.
+Proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY; company certificates: NODE_EXTRA_CA_CERTS.
 
   --server <url>        the Rocket.Chat server (https://, or http:// on this machine)
   --interval <seconds>  the shortest time between polls (default 3; the server's rate limit still wins)

@@ -12,6 +12,7 @@ import { parseServerUrl } from '../core/server-url'
 import { safeLogText } from '../logging/log-text'
 import { parseHeadlessArguments, USAGE } from './arguments'
 import { startDemoServer } from './demo'
+import { environmentRoute } from './environment-route'
 import { createLineMapper } from './json-lines'
 
 const EXIT_USAGE = 2
@@ -45,14 +46,24 @@ async function main(): Promise<void> {
   const credentials = demo?.credentials ?? credentialsFromEnvironment()
   const server = parseServerUrl(serverText)
   if (!server.ok) usageError(server.error)
+  const network = environmentRoute(server.value)
+  if (!network.ok) usageError(network.error)
+  log(network.value.description)
 
   const client = new RocketChatClient({
     server: server.value,
     credentials,
     userAgent: 'CallTray-headless',
+    agent: network.value.restAgent,
   })
   const realtime = parsed.value.realtime
-    ? new RealtimeListener({ server: server.value, credentials, clock: systemClock, log })
+    ? new RealtimeListener({
+        server: server.value,
+        credentials,
+        clock: systemClock,
+        route: network.value.socketRoute,
+        log,
+      })
     : undefined
   const engine = new CallEngine({
     api: client,

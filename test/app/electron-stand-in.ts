@@ -212,6 +212,12 @@ class StandInSession {
     this.permissionCheckHandler = handler
   }
   setDevicePermissionHandler(_handler: Listener | null): void {}
+  readonly proxyQueries: string[] = []
+  /** Chromium's answer on a machine without a proxy. */
+  resolveProxy(url: string): Promise<string> {
+    this.proxyQueries.push(url)
+    return Promise.resolve('DIRECT')
+  }
 }
 
 const PREFIX = 'stand-in-encrypted:'

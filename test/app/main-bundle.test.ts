@@ -222,6 +222,8 @@ describe('the built main process', () => {
   it('uses the realtime stream, so polling slows to the reconcile pace', async () => {
     await eventually(() => lastState()?.status.state === 'online', 'online')
     await eventually(() => simulator.realtimeClientCount > 0, 'a realtime connection')
+    // It took the way Chromium's proxy settings give for the socket's http(s) twin.
+    expect(electron.session.defaultSession.proxyQueries).toContain(`${simulator.url}/websocket`)
     // Listen only: nothing but the DDP handshake, the resume login, the subscription and pings.
     const sent = simulator.realtimeFrames.map(({ frame }) => {
       const { msg, method } = frame as { msg?: string; method?: string }
@@ -322,6 +324,12 @@ describe('the built main process', () => {
       ].sort(),
     )
     expect(lines).toContain(`info Signed out of ${new URL(simulator.url).host}.`)
+    // The stream asked the system's proxy settings for its way, as net.fetch does.
+    expect(lines.filter((line) => line.startsWith('info realtime: route: '))).toEqual([
+      expect.stringMatching(
+        /^info realtime: route: direct, per the system proxy settings; trusting the operating system's certificates \(\d+\) and Node's own$/,
+      ),
+    ])
     expect(log).not.toContain(TOKEN)
   })
 })

@@ -5,4 +5,5 @@ export {
   type RealtimeListenerOptions,
 } from './realtime-listener'
 export { readMediaSignal, type MediaSignal, type MediaSignalContact } from './media-signal'
+export type { SocketRoute, SocketRouter } from './socket-route'
 export { websocketUrl } from './websocket-url'

@@ -10,6 +10,7 @@ import {
   type RealtimeHealth,
   type RealtimeListenerOptions,
 } from './realtime-listener'
+import type { SocketRoute } from './socket-route'
 
 const USER_ID = 'iaZWAXecuCuBx4FnX'
 const TOKEN = 'secret-resume-token'
@@ -480,5 +481,89 @@ describe('RealtimeListener: backoff', () => {
     expect(sockets).toHaveLength(count)
     vi.advanceTimersByTime(1)
     expect(sockets).toHaveLength(count + 1)
+  })
+})
+
+describe('RealtimeListener: the route to the server', () => {
+  function routed(route: RealtimeListenerOptions['route']) {
+    const routes: SocketRoute[] = []
+    const harness = setup({
+      route,
+      createSocket: (url, socketRoute) => {
+        routes.push(socketRoute)
+        const socket = new FakeSocket(url)
+        harness.sockets.push(socket)
+        return socket as unknown as WebSocket
+      },
+    })
+    return { ...harness, routes }
+  }
+
+  it('asks the route for every attempt, with the socket URL, and opens the socket by it', async () => {
+    const asked: string[] = []
+    const route: SocketRoute = { ca: ['-----BEGIN CERTIFICATE-----'] }
+    const { listener, routes, last } = routed(async (url) => {
+      asked.push(url)
+      return route
+    })
+    listener.start()
+    expect(listener.health).toBe('connecting')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(routes).toEqual([route])
+    last().drop()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(asked).toEqual([
+      'ws://127.0.0.1:3000/chat/websocket',
+      'ws://127.0.0.1:3000/chat/websocket',
+    ])
+    expect(routes).toHaveLength(2)
+  })
+
+  it('fails an attempt whose route cannot be found, says why once, and asks again later', async () => {
+    let calls = 0
+    const { listener, sockets, logs } = routed(async () => {
+      calls += 1
+      throw new Error('the system proxy settings gave no answer within 10 s')
+    })
+    listener.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(listener.health).toBe('down')
+    expect(sockets).toEqual([])
+    await vi.advanceTimersByTimeAsync(1000 + 2000)
+    expect(calls).toBe(3)
+    expect(logs.filter((line) => line.startsWith('realtime: down'))).toEqual([
+      'realtime: down (the system proxy settings gave no answer within 10 s); retrying with backoff',
+    ])
+  })
+
+  it('drops a route that arrives after reconnect() or stop()', async () => {
+    const pending: ((route: SocketRoute) => void)[] = []
+    const { listener, sockets } = routed(
+      () => new Promise<SocketRoute>((resolve) => pending.push(resolve)),
+    )
+    listener.start()
+    listener.reconnect()
+    pending[0]?.({})
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sockets).toEqual([])
+    pending[1]?.({})
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sockets).toHaveLength(1)
+    sockets[0]?.drop()
+    await vi.advanceTimersByTimeAsync(1000)
+    listener.stop()
+    pending[2]?.({})
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sockets).toHaveLength(1)
+  })
+
+  it('names a proxy that wants a sign-in as the proxy, not the server', async () => {
+    const { listener, logs, last } = routed(async () => ({}))
+    listener.start()
+    await vi.advanceTimersByTimeAsync(0)
+    last().refuse(407)
+    expect(logs).toContain(
+      'realtime: down (the proxy asked for a sign-in (HTTP 407 Proxy Authentication Required)); retrying with backoff',
+    )
   })
 })

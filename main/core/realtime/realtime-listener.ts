@@ -6,6 +6,7 @@
 // token stops it for good, like a 401 stops the poller.
 import { WebSocket, type RawData } from 'ws'
 import type { Clock, TimerHandle } from '../clock'
+import { PROXY_SIGN_IN } from '../http-responses'
 import type { Credentials } from '../rocketchat-client'
 import type { ServerUrl } from '../server-url'
 import {
@@ -21,6 +22,7 @@ import {
 } from './ddp-frames'
 import { readMediaSignal, type MediaSignal } from './media-signal'
 import { DEFAULT_BACKOFF, ReconnectBackoff, type BackoffSettings } from './reconnect-backoff'
+import type { SocketRoute, SocketRouter } from './socket-route'
 import { websocketUrl } from './websocket-url'
 
 export type RealtimeHealth = 'connecting' | 'healthy' | 'down'
@@ -36,7 +38,9 @@ export interface RealtimeListenerOptions {
   pingTimeoutMs?: number
   /** From opening the socket to the subscription being ready; otherwise drop and retry. */
   loginTimeoutMs?: number
-  createSocket?: (url: string) => WebSocket
+  /** How each connection attempt reaches the server (proxy, certificates); directly with Node's defaults when left out. */
+  route?: SocketRouter
+  createSocket?: (url: string, route: SocketRoute) => WebSocket
   /** One line per health change worth telling (repeats of the same failure are not); never a token. */
   log?: (message: string) => void
 }
@@ -70,13 +74,16 @@ export class RealtimeListener {
   private readonly backoff: ReconnectBackoff
   private readonly pingTimeoutMs: number
   private readonly loginTimeoutMs: number
-  private readonly createSocket: (url: string) => WebSocket
+  private readonly route: SocketRouter | undefined
+  private readonly createSocket: (url: string, route: SocketRoute) => WebSocket
   private readonly log: (message: string) => void
   private readonly signalListeners = new Set<(signal: MediaSignal) => void>()
   private readonly healthListeners = new Set<(health: RealtimeHealth) => void>()
   private readonly authListeners = new Set<(reason: string) => void>()
   private currentHealth: RealtimeHealth = 'down'
   private conn: Connection | null = null
+  /** Counts routed attempts, so a route that resolves after reconnect() started another is dropped. */
+  private attempt = 0
   private retryTimer: TimerHandle | null = null
   private started = false
   private finished = false
@@ -94,7 +101,8 @@ export class RealtimeListener {
     )
     this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS
     this.loginTimeoutMs = options.loginTimeoutMs ?? DEFAULT_LOGIN_TIMEOUT_MS
-    this.createSocket = options.createSocket ?? ((url) => this.defaultSocket(url))
+    this.route = options.route
+    this.createSocket = options.createSocket ?? ((url, route) => this.defaultSocket(url, route))
     this.log = options.log ?? (() => {})
   }
 
@@ -152,9 +160,23 @@ export class RealtimeListener {
     this.retryTimer = null
     if (this.finished) return
     this.setHealth('connecting')
+    if (!this.route) return this.open({})
+    const attempt = ++this.attempt
+    const current = () => attempt === this.attempt && !this.finished
+    this.route(this.url).then(
+      (route) => {
+        if (current()) this.open(route)
+      },
+      (error: unknown) => {
+        if (current()) this.retryLater(errorText(error))
+      },
+    )
+  }
+
+  private open(route: SocketRoute): void {
     let socket: WebSocket
     try {
-      socket = this.createSocket(this.url)
+      socket = this.createSocket(this.url, route)
     } catch (error) {
       this.retryLater(errorText(error))
       return
@@ -355,12 +377,14 @@ export class RealtimeListener {
     if (timer !== null) this.clock.clearTimeout(timer)
   }
 
-  private defaultSocket(url: string): WebSocket {
+  private defaultSocket(url: string, route: SocketRoute): WebSocket {
     return new WebSocket(url, {
       perMessageDeflate: false,
       handshakeTimeout: this.loginTimeoutMs,
       maxPayload: MAX_FRAME_BYTES,
       headers: { 'User-Agent': 'CallTray' },
+      ...(route.agent && { agent: route.agent }),
+      ...(route.ca && { ca: route.ca }),
     })
   }
 }
@@ -378,6 +402,8 @@ function rawText(data: RawData): string {
 
 function describeSocketError(error: Error): string {
   const status = /Unexpected server response: (\d+)/.exec(error.message)?.[1]
+  // A tunnelling agent hands the proxy's refusal of CONNECT on as if the server had answered.
+  if (status === '407') return PROXY_SIGN_IN
   return status ? `the server refused the WebSocket upgrade (HTTP ${status})` : error.message
 }
 
