@@ -14,8 +14,11 @@ import { registerIpcHandlers } from './ipc/ipc-handlers'
 import { createFileLogger } from './logging/file-logger'
 import { createElectronNotifier } from './notifications/notifier'
 import { createElectronRingtone } from './notifications/ringtone'
+import { policySources, systemPolicyPorts } from './policy/policy-sources'
+import { resolvePolicy } from './policy/resolve-policy'
 import { watchPowerEvents } from './power/power-events'
 import { createSessionServices } from './session'
+import { adminPolicyFrom } from './settings/admin-policy'
 import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
 import { createElectronCallWindow } from './window/call-window'
@@ -57,7 +60,15 @@ async function startApp(): Promise<void> {
     rendererDir: path.join(here, '../renderer'),
   })
   hardenSession(session.defaultSession, pages, logger)
-  const services = createSessionServices({ logger, dialogParent: () => callWindow.nativeWindow() })
+  const policy = await resolvePolicy(
+    policySources(process.platform, systemPolicyPorts(process.env)),
+    logger,
+  )
+  const services = createSessionServices({
+    logger,
+    policy: policy.ok ? adminPolicyFrom(policy.policy) : null,
+    dialogParent: () => callWindow.nativeWindow(),
+  })
 
   const noTray: ElectronTrayView = { show() {}, setMenu() {}, destroy() {}, bounds: () => null }
   const tray = createOr(
@@ -123,6 +134,7 @@ async function startApp(): Promise<void> {
     clock: systemClock,
     logger,
     quit: () => app.quit(),
+    policyUnreadable: !policy.ok,
   })
 
   registerIpcHandlers({
