@@ -29,6 +29,8 @@ export interface AppState {
   pause: PauseState | null
   capabilities: { decline: boolean }
   settings: SettingsState
+  /** Set when the administrator's policy is there but unusable: no sign-in until it is fixed. */
+  policyUnreadable?: true
 }
 
 /** Where the signed-in session's secret is kept; null while signed out. */

@@ -19,8 +19,11 @@ import { createFileLogger } from './logging/file-logger'
 import { desktopSocketRouter } from './net/realtime-route'
 import { createElectronNotifier } from './notifications/notifier'
 import { createElectronRingtone } from './notifications/ringtone'
+import { policySources, systemPolicyPorts } from './policy/policy-sources'
+import { resolvePolicy } from './policy/resolve-policy'
 import { watchPowerEvents } from './power/power-events'
 import { createSessionServices } from './session'
+import { adminPolicyFrom } from './settings/admin-policy'
 import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
 import { createElectronUpdater } from './updates/electron-updater-adapter'
@@ -73,7 +76,15 @@ async function startApp(): Promise<void> {
     devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
   })
   hardenSession(session.defaultSession, pages, logger)
-  const services = createSessionServices({ logger, dialogParent: () => callWindow.nativeWindow() })
+  const policy = await resolvePolicy(
+    policySources(process.platform, systemPolicyPorts(process.env)),
+    logger,
+  )
+  const services = createSessionServices({
+    logger,
+    policy: policy.ok ? adminPolicyFrom(policy.policy) : null,
+    dialogParent: () => callWindow.nativeWindow(),
+  })
 
   const noTray: ElectronTrayView = { show() {}, setMenu() {}, destroy() {}, bounds: () => null }
   const tray = createOr(
@@ -158,6 +169,7 @@ async function startApp(): Promise<void> {
     clock: systemClock,
     logger,
     quit: () => app.quit(),
+    policyUnreadable: !policy.ok,
   })
 
   registerIpcHandlers({

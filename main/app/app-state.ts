@@ -15,6 +15,7 @@ export interface AppStateInput {
   settings: Settings
   locked: ReadonlySet<SettingKey>
   now: number
+  policyUnreadable?: boolean
 }
 
 export function buildAppState(input: AppStateInput): AppState {
@@ -30,6 +31,7 @@ export function buildAppState(input: AppStateInput): AppState {
       pause,
       capabilities: { decline: false },
       settings,
+      ...(input.policyUnreadable && { policyUnreadable: true as const }),
     }
   }
   return {

@@ -21,7 +21,9 @@ import {
 import { CallTrayApp } from './call-tray-app'
 import { incomingKey } from './call-alerts'
 
-function setup(options: { stored?: boolean; settings?: Partial<Settings> } = {}) {
+function setup(
+  options: { stored?: boolean; settings?: Partial<Settings>; policyUnreadable?: boolean } = {},
+) {
   const sessions = new FakeSessions()
   if (options.stored) sessions.stored = SESSION
   const settings = new FakeSettings({ ...DEFAULT_TEST_SETTINGS, ...options.settings })
@@ -48,6 +50,7 @@ function setup(options: { stored?: boolean; settings?: Partial<Settings> } = {})
       return { engine, dispose: () => disposed.push(engine) }
     },
     quit: () => (quits += 1),
+    ...(options.policyUnreadable !== undefined && { policyUnreadable: options.policyUnreadable }),
   })
   const engine = () => {
     const last = engines.at(-1)
@@ -109,6 +112,30 @@ describe('CallTrayApp', () => {
     expect(engines).toHaveLength(0)
     expect(window.shows).toBe(1)
     expect(tray.last?.icon).toBe('signed-out')
+  })
+
+  it('fails closed on an unreadable policy: no restore, no sign-in, the window says why', async () => {
+    const { app, window, tray, engines, sessions } = setup({ stored: true, policyUnreadable: true })
+    await app.start()
+    expect(engines).toHaveLength(0)
+    expect(window.shows).toBe(1)
+    expect(window.sent.at(-1)).toMatchObject({
+      session: { signedIn: false },
+      policyUnreadable: true,
+    })
+    expect(tray.last).toEqual({
+      icon: 'signed-out',
+      tooltip: 'Your administrator’s Call Tray policy could not be read',
+    })
+    const input = { method: 'token', serverUrl: 'x', userId: 'u', authToken: 't' } as const
+    expect(await app.signIn(input)).toEqual({
+      ok: false,
+      kind: 'error',
+      field: null,
+      message: 'Your administrator’s Call Tray policy could not be read.',
+    })
+    expect(sessions.signInInputs).toHaveLength(0)
+    expect(engines).toHaveLength(0)
   })
 
   it('signs in, pushes the new state to the window, and never sends the token', async () => {

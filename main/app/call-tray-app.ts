@@ -2,6 +2,7 @@
 // notifications and ringtone show of it. It owns no Electron object; main/index.ts
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
+import { POLICY_UNREADABLE } from '../../common/policy-text'
 import type {
   ActionResult,
   AppState,
@@ -52,6 +53,8 @@ export interface CallTrayAppOptions {
   clock: Clock
   logger: Logger
   quit(): void
+  /** The administrator's policy is there but unusable (main/policy logged why): stay signed out. */
+  policyUnreadable?: boolean
 }
 
 function signInError(message: string): SignInResult {
@@ -97,6 +100,11 @@ export class CallTrayApp {
   }
 
   async start(): Promise<void> {
+    if (this.options.policyUnreadable) {
+      this.publish()
+      this.showWindow()
+      return
+    }
     void syncAutostart(this.options.autostart, this.settings.startAtLogin, this.options.logger)
     this.pauseTimer.follow(this.settings.pause)
     let restored: ActiveSession | null = null
@@ -123,10 +131,12 @@ export class CallTrayApp {
       settings: this.settings,
       locked: this.options.settings.locked(),
       now: this.options.clock.now(),
+      policyUnreadable: this.options.policyUnreadable ?? false,
     })
   }
 
   async signIn(input: SignInInput): Promise<SignInResult> {
+    if (this.options.policyUnreadable) return signInError(`${POLICY_UNREADABLE}.`)
     if (this.session) return signInError('Already signed in. Sign out first.')
     if (this.signingIn) return signInError('Signing in already — wait a moment.')
     this.signingIn = true

@@ -2,6 +2,7 @@
 // time, so every state can be checked without a tray.
 import type { Call } from '../../common/calls'
 import type { AppState } from '../../common/ipc-contract'
+import { POLICY_UNREADABLE } from '../../common/policy-text'
 
 export type TrayIconState = 'signed-out' | 'idle' | 'ringing' | 'in-call' | 'offline' | 'paused'
 
@@ -38,6 +39,7 @@ export function trayNeedsTicking(state: AppState): boolean {
 
 function choose(state: AppState, now: number): TrayPresentation {
   const { session, status } = state
+  if (state.policyUnreadable) return { icon: 'signed-out', tooltip: POLICY_UNREADABLE }
   if (!session.signedIn) {
     return {
       icon: 'signed-out',

@@ -9,10 +9,14 @@ export interface HeadlessArguments {
   demo: boolean
   realtime: boolean
   help: boolean
+  /** Print the effective admin policy and exit; `policyFile` checks a file in its place. */
+  showPolicy: boolean
+  policyFile: string | null
 }
 
 export const USAGE = `Usage: npm run --silent headless -- --server <url> [--interval <seconds>]
        npm run --silent headless -- --demo
+       npm run --silent headless -- --show-policy [--policy-file <path>]
 
 Watches a Rocket.Chat user's media calls and prints JSON lines on stdout.
 Credentials come from the environment: RC_USER_ID and RC_AUTH_TOKEN.
@@ -22,6 +26,8 @@ Proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY; company certificates: NODE_EXTRA_C
   --interval <seconds>  the shortest time between polls (default 3; the server's rate limit still wins)
   --demo                start a local simulator with a demo scenario and watch it
   --no-realtime         poll only, without the realtime stream
+  --show-policy         print the administrator's policy in effect and where each setting comes from
+  --policy-file <path>  with --show-policy: check this JSON file instead, by the same rules
   --help                show this text`
 
 const MIN_INTERVAL_SECONDS = 1
@@ -33,6 +39,8 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
     demo?: boolean
     realtime?: boolean
     help?: boolean
+    'show-policy'?: boolean
+    'policy-file'?: string
   }
   try {
     ;({ values } = parseArgs({
@@ -43,6 +51,8 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
         demo: { type: 'boolean' },
         realtime: { type: 'boolean', default: true },
         help: { type: 'boolean' },
+        'show-policy': { type: 'boolean' },
+        'policy-file': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -56,8 +66,32 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
     return err(`--interval must be a number of seconds, at least ${MIN_INTERVAL_SECONDS}.`)
   }
   const realtime = values.realtime ?? true
+  const policy = { showPolicy: false, policyFile: null }
   if (values.help) {
-    return ok({ server: null, intervalSeconds: interval, demo: false, realtime, help: true })
+    return ok({
+      server: null,
+      intervalSeconds: interval,
+      demo: false,
+      realtime,
+      help: true,
+      ...policy,
+    })
+  }
+  if (values['policy-file'] !== undefined && !values['show-policy']) {
+    return err('--policy-file goes with --show-policy.')
+  }
+  if (values['show-policy']) {
+    if (values.demo || values.server) return err('--show-policy runs on its own.')
+    const policyFile = values['policy-file'] ?? null
+    return ok({
+      server: null,
+      intervalSeconds: interval,
+      demo: false,
+      realtime,
+      help: false,
+      showPolicy: true,
+      policyFile,
+    })
   }
   if (values.demo && values.server) return err('Use either --server or --demo, not both.')
   if (!values.demo && !values.server) return err('--server <url> is required (or --demo).')
@@ -67,5 +101,6 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
     demo: values.demo ?? false,
     realtime,
     help: false,
+    ...policy,
   })
 }

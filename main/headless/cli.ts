@@ -1,7 +1,8 @@
 // The engine without Electron, for IT admins' diagnostics and for tests:
 // `npm run --silent headless -- --server <url>` with RC_USER_ID / RC_AUTH_TOKEN.
 // stdout carries only JSON lines (see json-lines.ts); logs go to stderr.
-// Exit codes: 0 on SIGINT/SIGTERM, 2 on a usage error, 3 when the server rejects the credentials.
+// Exit codes: 0 on SIGINT/SIGTERM, 2 on a usage error, 3 when the server rejects the credentials;
+// `--show-policy`: 0, or 1 when the admin policy fails closed.
 import { randomUUID } from 'node:crypto'
 import { CallEngine } from '../core/call-engine'
 import { systemClock } from '../core/clock'
@@ -14,6 +15,7 @@ import { parseHeadlessArguments, USAGE } from './arguments'
 import { startDemoServer } from './demo'
 import { environmentRoute } from './environment-route'
 import { createLineMapper } from './json-lines'
+import { headlessPolicySources, showPolicy } from './show-policy'
 
 const EXIT_USAGE = 2
 const EXIT_UNAUTHORIZED = 3
@@ -39,6 +41,12 @@ async function main(): Promise<void> {
   if (!parsed.ok) usageError(parsed.error)
   if (parsed.value.help) {
     process.stderr.write(`${USAGE}\n`)
+    return
+  }
+  if (parsed.value.showPolicy) {
+    const sources = headlessPolicySources(parsed.value.policyFile)
+    // exitCode, not exit(): stdout to a pipe may still be writing.
+    process.exitCode = await showPolicy(sources, { info: log, error: log })
     return
   }
   const demo = parsed.value.demo ? await startDemoServer(log) : null

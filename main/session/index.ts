@@ -4,7 +4,7 @@
 // work only from then on.
 import { app, dialog, net, safeStorage, type BaseWindow } from 'electron'
 import { createFetchAdapter } from '../net/electron-fetch-adapter'
-import { adminPolicyPaths, loadAdminPolicy } from '../settings/admin-policy'
+import type { AdminPolicy } from '../settings/admin-policy'
 import { openElectronSettingsStore } from '../settings/electron-settings-store'
 import { assembleSessionServices } from './assemble'
 import { safeStorageCipher, storageChoiceDialog } from './electron-adapters'
@@ -19,18 +19,19 @@ export type {
 } from './session-types'
 
 export interface SessionServicesDeps {
-  /** Told what happened (sign-ins, a broken policy or settings file); never a secret. */
+  /** Told what happened (sign-ins, a broken settings file); never a secret. */
   logger: Logger
+  /** The administrator's presets and locks (main/policy resolves them before). */
+  policy: AdminPolicy | null
   /** The window to attach the "keep your sign-in?" question to; none means app-modal. */
   dialogParent?: () => BaseWindow | null
 }
 
 export function createSessionServices(deps: SessionServicesDeps): SessionServices {
-  const location = { platform: process.platform, env: process.env, exePath: app.getPath('exe') }
   return assembleSessionServices({
     directory: app.getPath('userData'),
     openStore: openElectronSettingsStore,
-    policy: loadAdminPolicy(adminPolicyPaths(location), { log: deps.logger }),
+    policy: deps.policy,
     cipher: safeStorageCipher(safeStorage, process.platform),
     askStorageChoice: storageChoiceDialog(dialog, deps.dialogParent ?? (() => null)),
     adapter: createFetchAdapter((input, init) => net.fetch(input, init)),

@@ -13,13 +13,8 @@ import {
 import { createSettingsStore } from './settings-store'
 import type { SettingsStore } from './settings-types'
 
-export {
-  adminPolicyPaths,
-  loadAdminPolicy,
-  parseAdminPolicy,
-  POLICY_FILE_NAME,
-} from './admin-policy'
-export type { AdminPolicy, PolicyDefaults, PolicyLocation } from './admin-policy'
+export { adminPolicyFrom } from './admin-policy'
+export type { AdminPolicy, PolicyDefaults } from './admin-policy'
 export type { KeyValueStore } from './key-value-store'
 export { DEFAULT_SETTINGS, SETTING_LABELS } from './settings-schema'
 export { settingsFileOptions, type SettingsFileOptions } from './settings-file-options'

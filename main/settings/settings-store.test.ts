@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openConfStore, recordingLog, temporaryFolder } from '../../test/session/support'
-import { parseAdminPolicy, type AdminPolicy } from './admin-policy'
+import { adminPolicy } from '../../test/support/policy'
+import type { AdminPolicy } from './admin-policy'
 import { openSettings } from './index'
 import { MemoryKeyValueStore, type KeyValueStore } from './key-value-store'
 import { DEFAULT_SETTINGS } from './settings-schema'
@@ -30,12 +31,6 @@ function open(dir: string, policy: AdminPolicy | null = null) {
     now: () => 0,
   })
   return { ...opened, log }
-}
-
-function policy(json: unknown): AdminPolicy {
-  const parsed = parseAdminPolicy(JSON.stringify(json), '/etc/call-tray/call-tray.json')
-  if (!parsed.ok) throw new Error(parsed.error)
-  return parsed.value
 }
 
 function readJson(file: string): unknown {
@@ -220,11 +215,13 @@ describe('settings: the administrator’s policy', () => {
   const corporate = {
     serverUrl: 'chat.corp.example',
     locked: ['serverUrl', 'startAtLogin'],
-    defaults: { startAtLogin: true, pollFloorSeconds: 5, ringtone: { volume: 0.5 } },
+    startAtLogin: true,
+    pollFloorSeconds: 5,
+    ringtone: { volumePercent: 50 },
   }
 
   it('presets the server and defaults and lists the locks', () => {
-    const { settings } = open(folder(), policy(corporate))
+    const { settings } = open(folder(), adminPolicy(corporate))
     expect(settings.get()).toEqual({
       ...DEFAULT_SETTINGS,
       serverUrl: 'https://chat.corp.example',
@@ -236,7 +233,7 @@ describe('settings: the administrator’s policy', () => {
   })
 
   it('refuses to change a locked setting, but accepts restating its value', () => {
-    const { settings, filePath } = open(folder(), policy(corporate))
+    const { settings, filePath } = open(folder(), adminPolicy(corporate))
     expect(settings.update({ startAtLogin: false })).toEqual({
       ok: false,
       error: 'Start at login is set by your administrator and cannot be changed.',
@@ -252,7 +249,7 @@ describe('settings: the administrator’s policy', () => {
   })
 
   it('lets the agent change what is only a preset', () => {
-    const { settings } = open(folder(), policy(corporate))
+    const { settings } = open(folder(), adminPolicy(corporate))
     expect(settings.update({ pollFloorSeconds: 2 }).ok).toBe(true)
     expect(settings.get().pollFloorSeconds).toBe(2)
   })
@@ -260,15 +257,15 @@ describe('settings: the administrator’s policy', () => {
   it('wins over a value the agent saved before the setting was locked', () => {
     const dir = folder()
     open(dir).settings.update({ startAtLogin: false, serverUrl: 'https://chat.example.com' })
-    const { settings } = open(dir, policy(corporate))
+    const { settings } = open(dir, adminPolicy(corporate))
     expect(settings.get().startAtLogin).toBe(true)
     expect(settings.get().serverUrl).toBe('https://chat.corp.example')
   })
 
   it('applies a changed preset to settings the agent never touched', () => {
     const dir = folder()
-    open(dir, policy(corporate)).settings.update({ notifyOutgoingCalls: true })
-    const { settings } = open(dir, policy({ ...corporate, defaults: { pollFloorSeconds: 8 } }))
+    open(dir, adminPolicy(corporate)).settings.update({ notifyOutgoingCalls: true })
+    const { settings } = open(dir, adminPolicy({ ...corporate, pollFloorSeconds: 8 }))
     expect(settings.get().pollFloorSeconds).toBe(8)
     expect(settings.get().notifyOutgoingCalls).toBe(true)
   })

@@ -17,6 +17,7 @@ import {
   renderEmpty,
   renderOnlineNotice,
   renderPauseBanner,
+  renderPolicyProblem,
   renderStatusBanner,
   renderStatusPanel,
 } from './render-status'
@@ -189,7 +190,13 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
   function render(state: AppState): void {
     last = state
     const { session, status } = state
-    if (!session.signedIn || status.state === 'unauthorized') {
+    if (state.policyUnreadable) {
+      settings = null
+      signIn = null
+      if (root.dataset.screen !== 'policy') root.replaceChildren(renderPolicyProblem())
+      root.dataset.screen = 'policy'
+      ticker.show([])
+    } else if (!session.signedIn || status.state === 'unauthorized') {
       settings = null
       root.dataset.screen = 'sign-in'
       showSignIn(state)

@@ -2,6 +2,7 @@
 // nothing else to show, a one-line banner above calls that are still listed.
 import type { ConnectionStatus } from '../../common/calls'
 import type { PauseState } from '../../common/ipc-contract'
+import { POLICY_UNREADABLE } from '../../common/policy-text'
 import { h } from './dom'
 import { formatRetry, pauseText, statusCopy } from './format'
 import { icon } from './icons'
@@ -82,6 +83,24 @@ export function renderOnlineNotice(status: OnlineStatus): HTMLElement | null {
     },
     icon(status.notice === 'polling-shared' ? 'hourglass' : 'arc'),
     h('span', { class: 'banner__text' }, status.detail),
+  )
+}
+
+/** Instead of the sign-in form: nothing works until IT fixes the policy. */
+export function renderPolicyProblem(): HTMLElement {
+  return h(
+    'section',
+    {
+      class: 'status-panel status-panel--policy',
+      attrs: { role: 'alert', 'aria-labelledby': 'status-title', 'data-status': 'policy' },
+    },
+    h('span', { class: 'status-panel__icon' }, icon('blocked')),
+    h('h2', { class: 'status-panel__title', attrs: { id: 'status-title' } }, POLICY_UNREADABLE),
+    h(
+      'p',
+      { class: 'status-panel__body' },
+      'Call Tray does not sign in or watch for calls until it is fixed. Contact your IT department.',
+    ),
   )
 }
 

@@ -137,3 +137,16 @@ test('what was typed survives state pushes while signing in', async ({ page, tra
   await expect(page.getByLabel('Username or e-mail')).toHaveValue('grace')
   await expect(page.getByLabel('Username or e-mail')).toBeFocused()
 })
+
+test('an unreadable admin policy replaces the sign-in form with the reason to call IT', async ({
+  page,
+  tray,
+}) => {
+  await tray.open({ ...signedOut(), policyUnreadable: true })
+  await expect(
+    page.getByRole('heading', { name: 'Your administrator’s Call Tray policy could not be read' }),
+  ).toBeVisible()
+  await expect(page.getByText('Call Tray does not sign in or watch for calls')).toBeVisible()
+  await expect(page.getByLabel('Server address')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0)
+})

@@ -15,7 +15,8 @@ import { createFileLogger } from '../../main/logging/file-logger'
 import { createFetchAdapter } from '../../main/net/electron-fetch-adapter'
 import { assembleSessionServices } from '../../main/session/assemble'
 import type { ActiveSession } from '../../main/session/session-types'
-import { parseAdminPolicy, type AdminPolicy } from '../../main/settings/admin-policy'
+import type { AdminPolicy } from '../../main/settings/admin-policy'
+import { adminPolicy } from '../support/policy'
 import {
   AGENT1,
   AGENT_2FA,
@@ -89,12 +90,6 @@ async function untrustedTlsServer(): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
   return `https://localhost:${(server.address() as AddressInfo).port}`
-}
-
-function policy(json: unknown): AdminPolicy {
-  const parsed = parseAdminPolicy(JSON.stringify(json), 'call-tray.json')
-  if (!parsed.ok) throw new Error(parsed.error)
-  return parsed.value
 }
 
 const transports = [
@@ -490,7 +485,7 @@ describe.each(transports)('sign-in over %s', (_name, adapter) => {
     it('holds sign-in to the server the administrator locked', async () => {
       const sim = await simulator()
       const other = await simulator()
-      const locked = policy({ serverUrl: sim.url, locked: ['serverUrl'] })
+      const locked = adminPolicy({ serverUrl: sim.url, locked: ['serverUrl'] })
       const built = services({ policy: locked })
       expect(built.sessions.lastServerUrl()).toBe(sim.url)
       expect((await built.sessions.signIn(tokenInput(other.url))).result).toEqual({
@@ -509,7 +504,7 @@ describe.each(transports)('sign-in over %s', (_name, adapter) => {
       await built.sessions.signIn(tokenInput(sim.url))
       const restarted = services({
         dir: built.dir,
-        policy: policy({ serverUrl: 'https://chat.corp.example', locked: ['serverUrl'] }),
+        policy: adminPolicy({ serverUrl: 'https://chat.corp.example', locked: ['serverUrl'] }),
       })
       expect(await restarted.sessions.restore()).toBeNull()
       expect(restarted.sessions.signedOutReason()).toBe(
