@@ -21,6 +21,7 @@ import { createElectronNotifier } from './notifications/notifier'
 import { createElectronRingtone } from './notifications/ringtone'
 import { policySources, systemPolicyPorts } from './policy/policy-sources'
 import { resolvePolicy } from './policy/resolve-policy'
+import { updatePolicy } from './policy/update-policy'
 import { watchPowerEvents } from './power/power-events'
 import { createSessionServices } from './session'
 import { adminPolicyFrom } from './settings/admin-policy'
@@ -28,7 +29,6 @@ import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
 import { createElectronUpdater } from './updates/electron-updater-adapter'
 import { UpdateController } from './updates/update-controller'
-import { NO_UPDATE_POLICY } from './updates/update-policy'
 import { createElectronCallWindow } from './window/call-window'
 import { appProtocolHandler } from './window/app-protocol-handler'
 import { APP_SCHEME, APP_SCHEME_REGISTRATION } from './window/app-scheme'
@@ -136,7 +136,8 @@ async function startApp(): Promise<void> {
   })
 
   const updates = new UpdateController({
-    policy: NO_UPDATE_POLICY,
+    // An unreadable policy names no feed: no update checks.
+    policy: updatePolicy(policy.ok ? policy.policy : null),
     // electron-updater's autoUpdater is built on first use: only once a feed is known.
     createUpdater: () => createElectronUpdater(electronUpdater.autoUpdater, logger),
     hasLiveCalls: (): boolean => callTray.hasLiveCalls(),

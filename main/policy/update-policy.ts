@@ -1,12 +1,6 @@
-// What the updater (branch `deploy`) is allowed to do, from the effective policy.
+// What the updater is allowed to do, from the effective policy.
+import type { UpdatePolicy } from '../updates/update-policy'
 import type { EffectivePolicy } from './resolve-policy'
-
-export interface UpdatePolicy {
-  enabled: boolean
-  feedUrl: string | null
-  channel: string | null
-  deferHours: number
-}
 
 /**
  * Null (no policy could be read) gives the defaults, whose missing feed means no

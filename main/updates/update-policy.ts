@@ -1,5 +1,5 @@
-// What the administrator's policy says about updates. The policy module provides the
-// value; until it does, main/index.ts passes NO_UPDATE_POLICY.
+// What the administrator's policy lets the updater do (main/policy/update-policy.ts
+// reads it from the effective policy).
 
 export interface UpdatePolicy {
   enabled: boolean
@@ -9,12 +9,4 @@ export interface UpdatePolicy {
   channel: string | null
   /** An update is installed only once it has been published this long. */
   deferHours: number
-}
-
-/** No feed, so no update checks: nothing phones home until an administrator names one. */
-export const NO_UPDATE_POLICY: UpdatePolicy = {
-  enabled: true,
-  feedUrl: null,
-  channel: null,
-  deferHours: 0,
 }
