@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { T0, call, signedInState } from './app-fakes'
+import { T0, call, signedInState } from '../../test/support/app-fakes'
 import { formatDuration, trayNeedsTicking, trayPresentation } from './tray-state'
 
 describe('trayPresentation', () => {

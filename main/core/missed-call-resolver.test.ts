@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../app/app-fakes'
+import { ManualClock } from '../../test/support/app-fakes'
 import { resolveUnansweredCall } from './missed-call-resolver'
 import { RateGate } from './rate-gate'
 import { err, ok } from './result'

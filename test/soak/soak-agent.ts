@@ -10,7 +10,7 @@ import {
   FakeSessions,
   FakeSettings,
   RecordingOpener,
-} from '../../main/app/app-fakes'
+} from '../support/app-fakes'
 import type { CallWindow, Notifier, Ringtone, TrayView } from '../../main/app/ports'
 import { DEFAULT_TIMEOUT_MS, RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'
