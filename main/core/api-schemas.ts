@@ -96,6 +96,18 @@ export const callHistoryInfoSchema = z.object({
     .nullish(),
 })
 
+/** `media-calls.info`: also finished calls, which tell at once how a call ended. */
+export const mediaCallInfoSchema = z.object({
+  call: z.object({
+    state: z.string(),
+    ended: booleanish.default(false),
+    hangupReason: optionalText,
+    endedBy: z.object({ id: z.string() }).nullish(),
+    acceptedAt: timestamp.optional(),
+    activatedAt: timestamp.optional(),
+  }),
+})
+
 /** 401 bodies: the current shape, the legacy one, and the 2FA challenge. */
 export const errorBodySchema = z.object({
   error: z.string().optional(),

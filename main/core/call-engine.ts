@@ -54,6 +54,7 @@ export class CallEngine {
   private readonly unsubscribe: (() => void)[] = []
   private readonly reportedUnreadable = new Set<string>()
   private readonly historyGate: RateGate
+  private readonly endingGate: RateGate
 
   constructor(options: EngineOptions) {
     this.options = options
@@ -62,6 +63,7 @@ export class CallEngine {
     this.tracker = createTrackerState(options.userId)
     this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
     this.historyGate = new RateGate(options.clock)
+    this.endingGate = new RateGate(options.clock)
     this.scheduler = new PollScheduler({
       clock: options.clock,
       poll: () => this.pollOnce(),
@@ -260,6 +262,7 @@ export class CallEngine {
     const outcome = await resolveUnansweredCall(call.id, {
       history: this.api,
       gate: this.historyGate,
+      ending: { source: this.api, gate: this.endingGate },
       clock: this.clock,
       me: this.options.userId,
       retryDelaysMs: this.options.historyRetryDelaysMs,

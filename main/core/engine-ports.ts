@@ -4,12 +4,12 @@ import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import type { ApiError } from './api-errors'
 import type { CloseReason } from './call-tracker'
 import type { Clock } from './clock'
-import type { CallHistorySource } from './missed-call-resolver'
+import type { CallEndingSource, CallHistorySource } from './missed-call-resolver'
 import type { Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
 import type { TrackerSignal } from './tracker-signals'
 
-export interface CallsApi extends CallHistorySource {
+export interface CallsApi extends CallHistorySource, CallEndingSource {
   getCallsState(): Promise<Reply<CallsSnapshot>>
   rejectCall(callId: string, contractId: string): Promise<Result<void, ApiError>>
 }

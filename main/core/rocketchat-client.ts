@@ -14,6 +14,7 @@ import {
   callsStateSchema,
   confirmationSchema,
   loginSchema,
+  mediaCallInfoSchema,
   mediaCallSchema,
   meSchema,
   serverInfoSchema,
@@ -62,6 +63,17 @@ export interface CallHistory {
   state: string
   hangupReason: string | null
   endedBy: string | null
+}
+
+/** How a call ended, from `media-calls.info`. */
+export interface CallEnding {
+  /** False while the server still has the call open. */
+  ended: boolean
+  /** `rejected`, `not-answered`, `expired` (older: `timeout`), `normal`, ... */
+  hangupReason: string | null
+  endedBy: string | null
+  /** A device took it (it was accepted at some point). */
+  answered: boolean
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -188,6 +200,26 @@ export class RocketChatClient {
         state: item.state,
         hangupReason: call?.hangupReason ?? null,
         endedBy: call?.endedBy?.id ?? null,
+      })
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** How the call ended, or null when the server does not show it (404: not in it, or an older server). */
+  async getCallEnding(callId: string): Promise<Reply<CallEnding | null>> {
+    const reply = await this.request('GET', 'v1/media-calls.info', { query: { callId } })
+    if (!reply.result.ok && reply.result.error.kind === 'not-supported') {
+      return { result: ok(null), budget: reply.budget }
+    }
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(mediaCallInfoSchema, body)
+      if (!parsed.ok) return parsed
+      const { call } = parsed.value
+      return ok({
+        ended: call.ended || call.state === 'hangup',
+        hangupReason: call.hangupReason ?? null,
+        endedBy: call.endedBy?.id ?? null,
+        answered: call.acceptedAt !== undefined || call.activatedAt !== undefined,
       })
     })
     return { result, budget: reply.budget }
