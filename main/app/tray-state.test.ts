@@ -13,6 +13,18 @@ describe('trayPresentation', () => {
     expect(trayPresentation(rejected, T0).tooltip).toBe('Signed out — sign in again')
   })
 
+  it('says why calls are unavailable: not licensed, or not permitted', () => {
+    const unsupported = (detail: string) =>
+      trayPresentation(signedInState({ status: { state: 'unsupported', detail } }), T0)
+    expect(unsupported('Voice calls are not licensed on this server.')).toEqual({
+      icon: 'offline',
+      tooltip: 'No calls here — Voice calls are not licensed on this server.',
+    })
+    expect(unsupported('Your account is not permitted to receive voice calls.').tooltip).toBe(
+      'No calls here — Your account is not permitted to receive voice calls.',
+    )
+  })
+
   it('is idle when online without calls', () => {
     expect(trayPresentation(signedInState(), T0)).toEqual({
       icon: 'idle',

@@ -23,6 +23,7 @@ import { RateGate } from './rate-gate'
 import { err, ok, type Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
 import { applySignal, type TrackerSignal } from './tracker-signals'
+import { gateCallsByVoice } from './voice-gate'
 
 export type {
   CallsApi,
@@ -58,7 +59,7 @@ export class CallEngine {
 
   constructor(options: EngineOptions) {
     this.options = options
-    this.api = options.api
+    this.api = options.voice ? gateCallsByVoice(options.api, options.voice) : options.api
     this.clock = options.clock
     this.tracker = createTrackerState(options.userId)
     this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
@@ -104,6 +105,12 @@ export class CallEngine {
       )
       realtime.start()
     }
+    const voice = this.options.voice
+    if (voice) {
+      // Either way the status follows at once: the next poll says why, or polls again.
+      this.unsubscribe.push(voice.onChange(() => this.scheduler.refresh()))
+      voice.start()
+    }
   }
 
   /** Final: a new sign-in makes a new engine. */
@@ -111,6 +118,7 @@ export class CallEngine {
     this.stopped = true
     this.scheduler.stop()
     this.options.realtime?.stop()
+    this.options.voice?.stop()
     for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe()
   }
 
