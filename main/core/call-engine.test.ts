@@ -62,9 +62,11 @@ class FakeApi implements CallsApi {
     return { result: ok(this.history.get(callId) ?? null), budget: null }
   }
 
+  rejectError: ApiError | null = null
+
   async rejectCall(callId: string): Promise<Result<void, ApiError>> {
     this.rejected.push(callId)
-    return ok(undefined)
+    return this.rejectError ? err(this.rejectError) : ok(undefined)
   }
 }
 
@@ -270,6 +272,43 @@ describe('call engine', () => {
     await poll()
     await vi.advanceTimersByTimeAsync(5000)
     expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+  })
+
+  it('counts a decline answered invalid-call-state as declined once the call hangs up as rejected', async () => {
+    const { api, engine, events } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.rejectError = { kind: 'rejected', status: 400, code: 'invalid-call-state' }
+    api.endings.set('call-1', {
+      ended: true,
+      hangupReason: 'rejected',
+      endedBy: AGENT_ID,
+      answered: false,
+    })
+    const declined = engine.decline('call-1')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(await declined).toEqual({ ok: true, value: undefined })
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'declined' },
+    ])
+  })
+
+  it('reports a refused decline after a few seconds when the call does not hang up', async () => {
+    const { api, engine, events } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.rejectError = { kind: 'rejected', status: 400, code: 'invalid-call-state' }
+    api.endings.set('call-1', { ended: false, hangupReason: null, endedBy: null, answered: false })
+    let result: unknown = null
+    void engine.decline('call-1').then((value) => (result = value))
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(result).toBeNull()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(result).toEqual({ ok: false, error: 'This call is no longer ringing.' })
+    expect(api.endingRequests).toBe(2)
+    expect(ofType(events, 'notification-closed')).toEqual([])
   })
 
   it('declines through the API, withdraws the notification and never reports it missed', async () => {

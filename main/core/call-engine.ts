@@ -16,6 +16,7 @@ import {
 import type { Clock } from './clock'
 import type { CallsApi, EngineEvent, EngineOptions, RealtimeHealth } from './engine-ports'
 import { resolveUnansweredCall } from './missed-call-resolver'
+import { confirmDeclined, mayHaveGoneThrough } from './decline-confirm'
 import { incomingCallText, missedCallText } from './notification-text'
 import { interpretPollError } from './poll-errors'
 import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
@@ -170,7 +171,7 @@ export class CallEngine {
       return err('This call is no longer ringing.')
     }
     const answer = await this.api.rejectCall(callId, this.options.contractId)
-    if (!answer.ok) {
+    if (!answer.ok && !(await this.declinedAfterAll(callId, answer.error))) {
       return err(
         answer.error.kind === 'rejected'
           ? 'This call is no longer ringing.'
@@ -180,6 +181,17 @@ export class CallEngine {
     this.apply(markDeclined(this.tracker, callId))
     this.scheduler.refresh()
     return ok(undefined)
+  }
+
+  /** A refused decline whose call then hangs up as rejected did go through. */
+  private async declinedAfterAll(callId: string, error: ApiError): Promise<boolean> {
+    if (!mayHaveGoneThrough(error)) return false
+    return confirmDeclined(callId, {
+      source: this.api,
+      gate: this.endingGate,
+      clock: this.clock,
+      me: this.options.userId,
+    })
   }
 
   private async pollOnce(): Promise<PollOutcome> {
