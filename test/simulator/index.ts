@@ -8,8 +8,10 @@ export {
   FUNKE,
   SUPERVISOR,
   demoScenario,
+  makeAgents,
   playScenario,
   type PlayOptions,
   type ScenarioStep,
 } from './scenarios'
+export { CallRejectedError } from './voice-access'
 export type * from './types'
