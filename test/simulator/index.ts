@@ -9,6 +9,7 @@ export {
   SUPERVISOR,
   demoScenario,
   makeAgents,
+  otherClientRegisters,
   playScenario,
   type PlayOptions,
   type ScenarioStep,

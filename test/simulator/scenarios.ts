@@ -118,6 +118,11 @@ export function playScenario(
   }
 }
 
+/** A scenario step: another client of `userId` registers (the web app opens), so live calls are replayed. */
+export function otherClientRegisters(atMs: number, userId: string): ScenarioStep {
+  return { atMs, action: (sim) => sim.registerOtherClient(userId) }
+}
+
 /** Runs `fn` on the call stored under ctx[key] only while that call is still live. */
 function onLiveCall(
   sim: Simulator,
