@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { signedInState } from '../main/app/app-fakes'
+import { signedInState } from '../test/support/app-fakes'
 import { createCallTrayApi, type IpcRendererPort } from './call-tray-api'
 
 function fakeIpc() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../settings/settings-schema'
-import { SESSION, T0, call } from './app-fakes'
+import { SESSION, T0, call } from '../../test/support/app-fakes'
 import { buildAppState } from './app-state'
 
 const base = {

@@ -7,7 +7,7 @@ import {
   RecordingNotifier,
   RecordingRingtone,
   call,
-} from './app-fakes'
+} from '../../test/support/app-fakes'
 import { CallAlerts, incomingKey, missedKey, outgoingKey } from './call-alerts'
 
 function setup(overrides: Partial<Settings> = {}) {

@@ -17,7 +17,7 @@ import {
   T0,
   call,
   failedDecline,
-} from './app-fakes'
+} from '../../test/support/app-fakes'
 import { CallTrayApp } from './call-tray-app'
 import { incomingKey } from './call-alerts'
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { RecordingLogger } from './app-fakes'
+import { RecordingLogger } from '../../test/support/app-fakes'
 import { logUncaughtErrors, type ProcessErrorEvents } from './crash-guard'
 
 describe('logUncaughtErrors', () => {

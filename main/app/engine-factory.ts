@@ -4,6 +4,7 @@
 import { CallEngine } from '../core/call-engine'
 import type { Clock } from '../core/clock'
 import { RealtimeListener, type SocketRouter } from '../core/realtime'
+import { VoiceAvailabilityWatch } from '../core/voice-availability'
 import type { SessionServices } from '../session/session-types'
 import type { RunningEngine } from './engine-handle'
 import type { Logger } from './logger'
@@ -35,6 +36,7 @@ export function engineFactory(options: {
       clock: options.clock,
       floorIntervalMs: settings.pollFloorSeconds * 1000,
       realtime,
+      voice: new VoiceAvailabilityWatch({ api: client, clock: options.clock }),
       warn: (message) => options.logger.warn(message),
     })
     return { engine, dispose: () => client.close() }

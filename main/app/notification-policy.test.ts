@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TEST_SETTINGS, T0, call } from './app-fakes'
+import { DEFAULT_TEST_SETTINGS, T0, call } from '../../test/support/app-fakes'
 import { isPaused, pauseFrom, ringingOutgoing, ringVolume, shouldRing } from './notification-policy'
 
 describe('pause', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signedInState } from './app-fakes'
+import { signedInState } from '../../test/support/app-fakes'
 import { trayMenu, type TrayMenuItem } from './tray-menu'
 
 const options = { startAtLogin: false, startAtLoginLocked: false, pauseLocked: false }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { T0, call, signedInState } from './app-fakes'
+import { T0, call, signedInState } from '../../test/support/app-fakes'
 import { formatDuration, trayNeedsTicking, trayPresentation } from './tray-state'
 
 describe('trayPresentation', () => {
@@ -11,6 +11,18 @@ describe('trayPresentation', () => {
     })
     const rejected = { ...signedOut, status: { state: 'unauthorized' as const, detail: 'x' } }
     expect(trayPresentation(rejected, T0).tooltip).toBe('Signed out — sign in again')
+  })
+
+  it('says why calls are unavailable: not licensed, or not permitted', () => {
+    const unsupported = (detail: string) =>
+      trayPresentation(signedInState({ status: { state: 'unsupported', detail } }), T0)
+    expect(unsupported('Voice calls are not licensed on this server.')).toEqual({
+      icon: 'offline',
+      tooltip: 'No calls here — Voice calls are not licensed on this server.',
+    })
+    expect(unsupported('Your account is not permitted to receive voice calls.').tooltip).toBe(
+      'No calls here — Your account is not permitted to receive voice calls.',
+    )
   })
 
   it('is idle when online without calls', () => {

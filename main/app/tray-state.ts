@@ -55,7 +55,7 @@ function choose(state: AppState, now: number): TrayPresentation {
     case 'rate-limited':
       return { icon: 'offline', tooltip: `Server busy — ${retryText(status.retryAt, now)}` }
     case 'unsupported':
-      return { icon: 'offline', tooltip: 'This server does not offer calls' }
+      return { icon: 'offline', tooltip: `No calls here — ${status.detail}` }
     case 'unauthorized':
       return { icon: 'signed-out', tooltip: 'Signed out — sign in again' }
     case 'connecting':

@@ -1,5 +1,6 @@
 // Every way a request to Rocket.Chat can fail, as values the UI and scheduler act
 // on. Each kind has one user-facing sentence, written here once.
+import { voiceUnavailableText, type VoiceUnavailableReason } from './voice-availability'
 
 export type TwoFactorMethod = 'totp' | 'email' | 'password'
 
@@ -14,6 +15,8 @@ export type ApiError =
   | { kind: 'tls'; cause: string }
   | { kind: 'invalid-response'; detail: string }
   | { kind: 'rejected'; status: number; code: string }
+  /** Not an HTTP failure: the server answers, but this user cannot get voice calls there. */
+  | { kind: 'voice-unavailable'; reason: VoiceUnavailableReason }
 
 export function describeApiError(error: ApiError, now: number): string {
   switch (error.kind) {
@@ -39,6 +42,8 @@ export function describeApiError(error: ApiError, now: number): string {
       return `The server's answer could not be read: ${error.detail}`
     case 'rejected':
       return `The server refused the request (${error.code}).`
+    case 'voice-unavailable':
+      return voiceUnavailableText(error.reason)
   }
 }
 

@@ -96,6 +96,41 @@ export const callHistoryInfoSchema = z.object({
     .nullish(),
 })
 
+/** `media-calls.info`: also finished calls, which tell at once how a call ended. */
+export const mediaCallInfoSchema = z.object({
+  call: z.object({
+    state: z.string(),
+    ended: booleanish.default(false),
+    hangupReason: optionalText,
+    endedBy: z.object({ id: z.string() }).nullish(),
+    acceptedAt: timestamp.optional(),
+    activatedAt: timestamp.optional(),
+  }),
+})
+
+/** `licenses.info`: only the modules matter here (the raw license needs a privileged permission). */
+export const licenseInfoSchema = z.object({
+  license: z.object({ activeModules: z.array(z.string()) }),
+})
+
+/** `me`, read for its roles only; a server that omits them cannot tell. */
+export const myRolesSchema = z.object({ roles: z.array(z.string()).optional() })
+
+export const permissionsListSchema = z.object({
+  update: z.array(
+    z.object({
+      _id: z.string(),
+      roles: z.array(z.string()).default([]),
+      _updatedAt: z.string().optional().catch(undefined),
+    }),
+  ),
+  remove: z.array(z.object({ _id: z.string() })).default([]),
+})
+
+export const publicSettingsSchema = z.object({
+  settings: z.array(z.object({ _id: z.string(), value: z.unknown() })),
+})
+
 /** 401 bodies: the current shape, the legacy one, and the 2FA challenge. */
 export const errorBodySchema = z.object({
   error: z.string().optional(),

@@ -11,7 +11,7 @@ import {
 } from './call-engine'
 import { systemClock } from './clock'
 import { err, ok, type Result } from './result'
-import type { CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
+import type { CallEnding, CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
 import type { TrackerSignal } from './tracker-signals'
 
 const START = Date.parse('2026-11-23T09:00:00Z')
@@ -47,6 +47,14 @@ class FakeApi implements CallsApi {
   }
 
   historyRequests = 0
+  /** How calls ended (media-calls.info); none: the route says 404, as older servers do. */
+  endings = new Map<string, CallEnding>()
+  endingRequests = 0
+
+  async getCallEnding(callId: string): Promise<Reply<CallEnding | null>> {
+    this.endingRequests++
+    return { result: ok(this.endings.get(callId) ?? null), budget: null }
+  }
 
   async getCallHistory(callId: string): Promise<Reply<CallHistory | null>> {
     this.historyRequests++
@@ -54,9 +62,11 @@ class FakeApi implements CallsApi {
     return { result: ok(this.history.get(callId) ?? null), budget: null }
   }
 
+  rejectError: ApiError | null = null
+
   async rejectCall(callId: string): Promise<Result<void, ApiError>> {
     this.rejected.push(callId)
-    return ok(undefined)
+    return this.rejectError ? err(this.rejectError) : ok(undefined)
   }
 }
 
@@ -170,6 +180,71 @@ describe('call engine', () => {
     expect(engine.state.recent[0]?.outcome).toBe('declined')
   })
 
+  it.each([
+    ['not-answered', 'the caller gave up after 60 s'],
+    ['expired', "the server's sweep after 121 s"],
+    ['timeout', "an older server's sweep"],
+  ])(
+    'reports a missed call at once when the finished call says %s (%s), without history',
+    async (hangupReason) => {
+      const { api, engine, events, poll } = setup()
+      api.calls = [ringing()]
+      api.endings.set('call-1', { ended: true, hangupReason, endedBy: 'server', answered: false })
+      engine.start()
+      await vi.advanceTimersByTimeAsync(0)
+      api.calls = []
+      await poll()
+      expect(ofType(events, 'notification').map((event) => event.event)).toEqual([
+        'incoming-call',
+        'missed-call',
+      ])
+      expect(api.endingRequests).toBe(1)
+      expect(api.historyRequests).toBe(0)
+    },
+  )
+
+  it('knows at once from the finished call that it was answered on another device', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    api.endings.set('call-1', { ended: true, hangupReason: 'normal', endedBy: 'x', answered: true })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+    expect(engine.state.recent[0]?.outcome).toBe('answered-elsewhere')
+    expect(api.historyRequests).toBe(0)
+  })
+
+  it('knows at once from the finished call that the agent declined it elsewhere', async () => {
+    const { api, engine, poll } = setup()
+    api.calls = [ringing()]
+    api.endings.set('call-1', {
+      ended: true,
+      hangupReason: 'rejected',
+      endedBy: AGENT_ID,
+      answered: false,
+    })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    expect(engine.state.recent[0]?.outcome).toBe('declined')
+  })
+
+  it('does not report a call the server prevented as missed', async () => {
+    const { api, engine, events, poll } = setup()
+    api.calls = [ringing()]
+    api.history.set('call-1', { state: 'prevented', hangupReason: null, endedBy: null })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.calls = []
+    await poll()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+    expect(engine.state.recent[0]?.outcome).toBe('ended')
+  })
+
   it('retries history, then falls back to what it saw: it rang and nobody answered', async () => {
     const { api, engine, events, poll } = setup()
     api.calls = [ringing()]
@@ -197,6 +272,43 @@ describe('call engine', () => {
     await poll()
     await vi.advanceTimersByTimeAsync(5000)
     expect(ofType(events, 'notification').map((event) => event.event)).toEqual(['incoming-call'])
+  })
+
+  it('counts a decline answered invalid-call-state as declined once the call hangs up as rejected', async () => {
+    const { api, engine, events } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.rejectError = { kind: 'rejected', status: 400, code: 'invalid-call-state' }
+    api.endings.set('call-1', {
+      ended: true,
+      hangupReason: 'rejected',
+      endedBy: AGENT_ID,
+      answered: false,
+    })
+    const declined = engine.decline('call-1')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(await declined).toEqual({ ok: true, value: undefined })
+    expect(ofType(events, 'notification-closed')).toEqual([
+      { type: 'notification-closed', callId: 'call-1', reason: 'declined' },
+    ])
+  })
+
+  it('reports a refused decline after a few seconds when the call does not hang up', async () => {
+    const { api, engine, events } = setup()
+    api.calls = [ringing()]
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    api.rejectError = { kind: 'rejected', status: 400, code: 'invalid-call-state' }
+    api.endings.set('call-1', { ended: false, hangupReason: null, endedBy: null, answered: false })
+    let result: unknown = null
+    void engine.decline('call-1').then((value) => (result = value))
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(result).toBeNull()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(result).toEqual({ ok: false, error: 'This call is no longer ringing.' })
+    expect(api.endingRequests).toBe(2)
+    expect(ofType(events, 'notification-closed')).toEqual([])
   })
 
   it('declines through the API, withdraws the notification and never reports it missed', async () => {

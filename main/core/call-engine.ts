@@ -16,6 +16,7 @@ import {
 import type { Clock } from './clock'
 import type { CallsApi, EngineEvent, EngineOptions, RealtimeHealth } from './engine-ports'
 import { resolveUnansweredCall } from './missed-call-resolver'
+import { confirmDeclined, mayHaveGoneThrough } from './decline-confirm'
 import { incomingCallText, missedCallText } from './notification-text'
 import { RECONCILE_SLOWED, sharedPollingStatus } from './online-notices'
 import { interpretPollError } from './poll-errors'
@@ -24,6 +25,7 @@ import { RateGate } from './rate-gate'
 import { err, ok, type Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
 import { applySignal, type TrackerSignal } from './tracker-signals'
+import { gateCallsByVoice } from './voice-gate'
 
 export type {
   CallsApi,
@@ -55,14 +57,16 @@ export class CallEngine {
   private readonly unsubscribe: (() => void)[] = []
   private readonly reportedUnreadable = new Set<string>()
   private readonly historyGate: RateGate
+  private readonly endingGate: RateGate
 
   constructor(options: EngineOptions) {
     this.options = options
-    this.api = options.api
+    this.api = options.voice ? gateCallsByVoice(options.api, options.voice) : options.api
     this.clock = options.clock
     this.tracker = createTrackerState(options.userId)
     this.floorIntervalMs = options.floorIntervalMs ?? DEFAULT_FLOOR_INTERVAL_MS
     this.historyGate = new RateGate(options.clock)
+    this.endingGate = new RateGate(options.clock)
     this.scheduler = new PollScheduler({
       clock: options.clock,
       poll: () => this.pollOnce(),
@@ -103,6 +107,12 @@ export class CallEngine {
       )
       realtime.start()
     }
+    const voice = this.options.voice
+    if (voice) {
+      // Either way the status follows at once: the next poll says why, or polls again.
+      this.unsubscribe.push(voice.onChange(() => this.scheduler.refresh()))
+      voice.start()
+    }
   }
 
   /** Final: a new sign-in makes a new engine. */
@@ -110,6 +120,7 @@ export class CallEngine {
     this.stopped = true
     this.scheduler.stop()
     this.options.realtime?.stop()
+    this.options.voice?.stop()
     for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe()
   }
 
@@ -170,7 +181,7 @@ export class CallEngine {
       return err('This call is no longer ringing.')
     }
     const answer = await this.api.rejectCall(callId, this.options.contractId)
-    if (!answer.ok) {
+    if (!answer.ok && !(await this.declinedAfterAll(callId, answer.error))) {
       return err(
         answer.error.kind === 'rejected'
           ? 'This call is no longer ringing.'
@@ -180,6 +191,17 @@ export class CallEngine {
     this.apply(markDeclined(this.tracker, callId))
     this.scheduler.refresh()
     return ok(undefined)
+  }
+
+  /** A refused decline whose call then hangs up as rejected did go through. */
+  private async declinedAfterAll(callId: string, error: ApiError): Promise<boolean> {
+    if (!mayHaveGoneThrough(error)) return false
+    return confirmDeclined(callId, {
+      source: this.api,
+      gate: this.endingGate,
+      clock: this.clock,
+      me: this.options.userId,
+    })
   }
 
   private async pollOnce(): Promise<PollOutcome> {
@@ -284,6 +306,7 @@ export class CallEngine {
     const outcome = await resolveUnansweredCall(call.id, {
       history: this.api,
       gate: this.historyGate,
+      ending: { source: this.api, gate: this.endingGate },
       clock: this.clock,
       me: this.options.userId,
       retryDelaysMs: this.options.historyRetryDelaysMs,

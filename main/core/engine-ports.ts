@@ -4,12 +4,13 @@ import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import type { ApiError } from './api-errors'
 import type { CloseReason } from './call-tracker'
 import type { Clock } from './clock'
-import type { CallHistorySource } from './missed-call-resolver'
+import type { CallEndingSource, CallHistorySource } from './missed-call-resolver'
 import type { Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
 import type { TrackerSignal } from './tracker-signals'
+import type { VoiceAvailabilitySource } from './voice-gate'
 
-export interface CallsApi extends CallHistorySource {
+export interface CallsApi extends CallHistorySource, CallEndingSource {
   getCallsState(): Promise<Reply<CallsSnapshot>>
   rejectCall(callId: string, contractId: string): Promise<Result<void, ApiError>>
 }
@@ -53,6 +54,8 @@ export interface EngineOptions {
   historyRetryDelaysMs?: readonly number[]
   /** The fast path; polling stays as the safety net. */
   realtime?: RealtimeSource
+  /** Whether this user can get voice calls at all; without it, the engine just polls. */
+  voice?: VoiceAvailabilitySource
   /** Poll pace while the realtime stream is healthy (only to reconcile). */
   reconcileIntervalMs?: number
   /** Where the engine reports what it had to work around (never secrets). */

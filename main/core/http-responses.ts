@@ -41,15 +41,34 @@ export function classifyResponse(
 }
 
 function unauthorizedError(body: z.infer<typeof errorBodySchema> | null): ApiError {
-  const code = body?.errorType ?? body?.error
-  if (code === 'totp-required' || code === 'totp-invalid') {
+  const challenge = twoFactorChallenge(body)
+  if (challenge) {
     return {
       kind: 'two-factor-required',
-      method: twoFactorMethod(body?.details?.method),
-      invalidCode: code === 'totp-invalid',
+      method: twoFactorMethod(body?.details?.method ?? challenge.method),
+      invalidCode: challenge.invalid,
     }
   }
   return { kind: 'unauthorized', message: body?.message ?? body?.error ?? 'Unauthorized' }
+}
+
+/**
+ * Rocket.Chat 9.0 may drop `error: 'totp-required'` and its `details` from the login 401;
+ * the code is then still asked for when the words of the answer say two-factor.
+ */
+function twoFactorChallenge(
+  body: z.infer<typeof errorBodySchema> | null,
+): { invalid: boolean; method?: string } | null {
+  const code = body?.errorType ?? body?.error
+  if (code === 'totp-required' || code === 'totp-invalid') {
+    return { invalid: code === 'totp-invalid' }
+  }
+  const text = [body?.errorType, body?.error, body?.message].filter(Boolean).join(' ')
+  if (!/totp|two[- ]?factor|\b2fa\b/i.test(text)) return null
+  return {
+    invalid: /invalid|wrong|incorrect/i.test(text),
+    ...(/e-?mail/i.test(text) ? { method: 'email' } : {}),
+  }
 }
 
 function twoFactorMethod(method: string | undefined): TwoFactorMethod {

@@ -36,6 +36,7 @@ export function interpretPollError(
         retryFromPlan: true,
       }
     case 'not-supported':
+    case 'voice-unavailable':
       return {
         outcome: { kind: 'unsupported' },
         status: { state: 'unsupported', detail },

@@ -13,9 +13,14 @@ import {
   callHistoryInfoSchema,
   callsStateSchema,
   confirmationSchema,
+  licenseInfoSchema,
   loginSchema,
+  mediaCallInfoSchema,
   mediaCallSchema,
   meSchema,
+  myRolesSchema,
+  permissionsListSchema,
+  publicSettingsSchema,
   serverInfoSchema,
   type Me,
   type ServerMediaCall,
@@ -26,6 +31,7 @@ import { classifyResponse, describeIssues, mapResult, parseWith } from './http-r
 import { readRateBudget, type RateBudget } from './rate-limit'
 import { err, ok, type Result } from './result'
 import type { ServerUrl } from './server-url'
+import type { PermissionChanges } from './voice-availability'
 
 export interface Credentials {
   userId: string
@@ -64,6 +70,17 @@ export interface CallHistory {
   state: string
   hangupReason: string | null
   endedBy: string | null
+}
+
+/** How a call ended, from `media-calls.info`. */
+export interface CallEnding {
+  /** False while the server still has the call open. */
+  ended: boolean
+  /** `rejected`, `not-answered`, `expired` (older: `timeout`), `normal`, ... */
+  hangupReason: string | null
+  endedBy: string | null
+  /** A device took it (it was accepted at some point). */
+  answered: boolean
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000
@@ -194,6 +211,78 @@ export class RocketChatClient {
         hangupReason: call?.hangupReason ?? null,
         endedBy: call?.endedBy?.id ?? null,
       })
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** How the call ended, or null when the server does not show it (404: not in it, or an older server). */
+  async getCallEnding(callId: string): Promise<Reply<CallEnding | null>> {
+    const reply = await this.request('GET', 'v1/media-calls.info', { query: { callId } })
+    if (!reply.result.ok && reply.result.error.kind === 'not-supported') {
+      return { result: ok(null), budget: reply.budget }
+    }
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(mediaCallInfoSchema, body)
+      if (!parsed.ok) return parsed
+      const { call } = parsed.value
+      return ok({
+        ended: call.ended || call.state === 'hangup',
+        hangupReason: call.hangupReason ?? null,
+        endedBy: call.endedBy?.id ?? null,
+        answered: call.acceptedAt !== undefined || call.activatedAt !== undefined,
+      })
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** The license's active modules (`teams-voip` carries voice calls). */
+  async getLicenseModules(): Promise<Reply<string[]>> {
+    const reply = await this.request('GET', 'v1/licenses.info')
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(licenseInfoSchema, body)
+      return parsed.ok ? ok(parsed.value.license.activeModules) : parsed
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** The signed-in user's roles; null when the server does not say. */
+  async getMyRoles(): Promise<Reply<string[] | null>> {
+    const reply = await this.request('GET', 'v1/me')
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(myRolesSchema, body)
+      return parsed.ok ? ok(parsed.value.roles ?? null) : parsed
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** Permissions and their roles; with `updatedSince`, only what changed after it. */
+  async listPermissions(updatedSince?: string): Promise<Reply<PermissionChanges>> {
+    const query = updatedSince ? { updatedSince } : undefined
+    const reply = await this.request('GET', 'v1/permissions.listAll', { query })
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(permissionsListSchema, body)
+      if (!parsed.ok) return parsed
+      return ok({
+        update: parsed.value.update.map((permission) => ({
+          id: permission._id,
+          roles: permission.roles,
+          updatedAt: permission._updatedAt ?? null,
+        })),
+        remove: parsed.value.remove.map((permission) => permission._id),
+      })
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /** One public setting's value (no sign-in needed); undefined when the server has none by that id. */
+  async getPublicSetting(id: string): Promise<Reply<unknown>> {
+    const reply = await this.request('GET', 'v1/settings.public', {
+      auth: false,
+      query: { _id: id },
+    })
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(publicSettingsSchema, body)
+      return parsed.ok ? ok(parsed.value.settings.find((s) => s._id === id)?.value) : parsed
     })
     return { result, budget: reply.budget }
   }

@@ -11,7 +11,9 @@ import {
 import { applySignal, type TrackerSignal } from './tracker-signals'
 
 const T0 = Date.parse('2026-04-30T13:30:53.165Z')
-const newCall = (role: 'caller' | 'callee' = 'callee'): TrackerSignal => ({
+type NewSignal = Extract<TrackerSignal, { type: 'new' }>
+type NotificationSignal = Extract<TrackerSignal, { type: 'notification' }>
+const newCall = (role: 'caller' | 'callee' = 'callee'): NewSignal => ({
   type: 'new',
   callId: 'call-1',
   role,
@@ -20,7 +22,7 @@ const newCall = (role: 'caller' | 'callee' = 'callee'): TrackerSignal => ({
       ? { type: 'user', id: funke.id, displayName: 'Funke Olasupo', username: 'funke.olasupo' }
       : { type: 'user', id: funke.id, username: 'funke.olasupo' },
 })
-const note = (notification: string): TrackerSignal => ({
+const note = (notification: string): NotificationSignal => ({
   type: 'notification',
   callId: 'call-1',
   notification,
@@ -102,6 +104,65 @@ describe('realtime signals in the tracker', () => {
       direction: 'outgoing',
       peer: { displayName: '@funke.olasupo' },
     })
+  })
+
+  it('does not ring for a replayed new another device holds, and follows its notifications', () => {
+    const replay: TrackerSignal = { ...newCall(), self: { contractId: 'desk-phone' } }
+    let update = applySignal(createTrackerState(AGENT_ID), replay, T0)
+    expect(update.events).toEqual([])
+    expect(visibleCalls(update.state)[0]).toMatchObject({
+      direction: 'incoming',
+      state: 'connecting',
+    })
+    const accepted: TrackerSignal = { ...note('accepted'), signedContractId: 'desk-phone' }
+    update = applySignal(update.state, accepted, T0 + 10)
+    expect(update.events).toEqual([])
+    update = applySignal(update.state, note('active'), T0 + 20)
+    expect(visibleCalls(update.state)[0]).toMatchObject({ state: 'active', since: T0 + 20 })
+    // The poll that confirms it does not ring either, and the end is not a missed call.
+    update = snap(update.state, [serverCall({ state: 'active', createdAt: T0 })], T0 + 30)
+    expect(update.events).toEqual([])
+    update = applySignal(update.state, note('hangup'), T0 + 40)
+    expect(update.events).toEqual([
+      expect.objectContaining({ type: 'call-ended', rang: false, answered: true }),
+    ])
+  })
+
+  it("still lists an outgoing call whose replay names this user's calling device", () => {
+    const replay: TrackerSignal = { ...newCall('caller'), self: { contractId: 'browser' } }
+    const update = applySignal(createTrackerState(AGENT_ID), replay, T0)
+    expect(update.events).toEqual([])
+    expect(visibleCalls(update.state)[0]).toMatchObject({ direction: 'outgoing', state: 'ringing' })
+  })
+
+  it('takes the new party and features of an update signal without ringing again', () => {
+    let update = applySignal(createTrackerState(AGENT_ID), newCall(), T0)
+    const transfer: TrackerSignal = {
+      type: 'update',
+      callId: 'call-1',
+      contact: { type: 'user', id: 'u2', displayName: 'Ada Obi' },
+      features: ['audio', 'hold'],
+    }
+    update = applySignal(update.state, transfer, T0 + 500)
+    expect(update.events).toEqual([])
+    expect(visibleCalls(update.state)[0]).toMatchObject({
+      state: 'ringing',
+      peer: { id: 'u2', displayName: 'Ada Obi' },
+      features: ['audio', 'hold'],
+    })
+    const featuresOnly: TrackerSignal = { type: 'update', callId: 'call-1', features: ['audio'] }
+    update = applySignal(update.state, featuresOnly, T0 + 600)
+    expect(visibleCalls(update.state)[0]).toMatchObject({
+      peer: { id: 'u2' },
+      features: ['audio'],
+    })
+  })
+
+  it.each(['trying', 'escalated'])('leaves a ringing call ringing on %s', (notification) => {
+    const rung = applySignal(createTrackerState(AGENT_ID), newCall(), T0)
+    const update = applySignal(rung.state, note(notification), T0 + 100)
+    expect(update.events).toEqual([])
+    expect(visibleCalls(update.state)[0]?.state).toBe('ringing')
   })
 
   it('ignores signals for calls it does not know, unknown notifications, and a repeated new', () => {

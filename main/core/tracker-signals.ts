@@ -14,22 +14,33 @@ import {
   type TrackerUpdate,
 } from './call-tracker'
 
+interface SignalContact {
+  type: string
+  id: string
+  displayName?: string
+  username?: string
+  sipExtension?: string
+}
+
 /** The part of Rocket.Chat's media signals the tracker uses (`@rocket.chat/media-signaling`). */
 export type TrackerSignal =
   | {
       type: 'new'
       callId: string
       role: 'caller' | 'callee'
-      contact: {
-        type: string
-        id: string
-        displayName?: string
-        username?: string
-        sipExtension?: string
-      }
+      contact: SignalContact
+      /** Set when another device of this user holds the call (a replay, not a ring). */
+      self?: { contractId?: string }
       features?: string[]
     }
-  | { type: 'notification'; callId: string; notification: string; features?: string[] }
+  | {
+      type: 'notification'
+      callId: string
+      notification: string
+      signedContractId?: string
+      features?: string[]
+    }
+  | { type: 'update'; callId: string; contact?: SignalContact; features?: string[] }
 
 /** The server hangs a call up 120 s after its last transition. */
 const RING_EXPIRY_MS = 120_000
@@ -48,7 +59,11 @@ export function applySignal(
   if (signal.type === 'new') return applyNewCall(state, signal, at)
   const tracked = state.calls.get(signal.callId)
   if (!tracked) return { state, events: [] }
+  if (signal.type === 'update')
+    return replace(state, { tracked: updated(tracked, signal), events: [] })
   switch (signal.notification) {
+    // Only a device with media accepts, and this app never does: `signedContractId`
+    // names the device that took it, so the call is answered elsewhere, like any accept.
     case 'accepted':
       return replace(state, answered(tracked, 'connecting', signal.features, at))
     case 'active':
@@ -59,6 +74,8 @@ export function applySignal(
       const endedBySignal = rememberEnded(state.endedBySignal, signal.callId, receivedAt)
       return { state: { ...state, calls, endedBySignal }, events: endEvents(tracked) }
     }
+    // `trying` (still reaching the callee) and `escalated` (newer servers) change nothing the
+    // agent sees; the poll that confirms every signal brings the server's view. Unknown ones alike.
     default:
       return { state, events: [] }
   }
@@ -76,27 +93,31 @@ function applyNewCall(
 ): TrackerUpdate {
   if (state.seen.includes(signal.callId)) return { state, events: [] }
   const incoming = signal.role === 'callee'
+  // A replay for a call another device of the agent already took: not ringing here.
+  // The caller's own `self` always has a contract, so only the callee side tells.
+  const heldElsewhere = incoming && signal.self?.contractId !== undefined
+  const ringing = incoming && !heldElsewhere
   const tracked: TrackedCall = {
     call: {
       id: signal.callId,
       direction: incoming ? 'incoming' : 'outgoing',
-      state: 'ringing',
+      state: heldElsewhere ? 'connecting' : 'ringing',
       peer: toPeer(contactAsParty(signal.contact)),
       features: signal.features ?? [],
       since: now,
     },
-    serverState: 'ringing',
+    serverState: heldElsewhere ? 'accepted' : 'ringing',
     visible: true,
-    notificationOpen: incoming,
-    rang: incoming,
-    answered: false,
+    notificationOpen: ringing,
+    rang: ringing,
+    answered: heldElsewhere,
     declined: false,
     expiresAt: now + RING_EXPIRY_MS,
     signalAt: receivedAt,
   }
   const calls = new Map(state.calls)
   calls.set(signal.callId, tracked)
-  const events: TrackerEvent[] = incoming ? [{ type: 'incoming-call', call: tracked.call }] : []
+  const events: TrackerEvent[] = ringing ? [{ type: 'incoming-call', call: tracked.call }] : []
   return { state: { ...state, calls, seen: remember(state.seen, [signal.callId]) }, events }
 }
 
@@ -125,6 +146,16 @@ function answered(
   return { tracked: next, events }
 }
 
+/** Who is on the other end and what the call can do changed; its state did not. */
+function updated(
+  tracked: TrackedCall,
+  signal: Extract<TrackerSignal, { type: 'update' }>,
+): TrackedCall {
+  const peer = signal.contact ? toPeer(contactAsParty(signal.contact)) : tracked.call.peer
+  const features = signal.features ?? tracked.call.features
+  return { ...tracked, call: { ...tracked.call, peer, features } }
+}
+
 function replace(
   state: TrackerState,
   update: { tracked: TrackedCall; events: TrackerEvent[] },
@@ -134,9 +165,7 @@ function replace(
   return { state: { ...state, calls }, events: update.events }
 }
 
-function contactAsParty(
-  contact: Extract<TrackerSignal, { type: 'new' }>['contact'],
-): ServerCallParty {
+function contactAsParty(contact: SignalContact): ServerCallParty {
   return {
     type: contact.type,
     id: contact.id,

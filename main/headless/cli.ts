@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { CallEngine } from '../core/call-engine'
 import { systemClock } from '../core/clock'
 import { RealtimeListener } from '../core/realtime'
+import { VoiceAvailabilityWatch } from '../core/voice-availability'
 import type { Credentials } from '../core/rocketchat-client'
 import { RocketChatClient } from '../core/rocketchat-client'
 import { parseServerUrl } from '../core/server-url'
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     floorIntervalMs:
       parsed.value.intervalSeconds === null ? undefined : parsed.value.intervalSeconds * 1000,
     realtime,
+    voice: new VoiceAvailabilityWatch({ api: client, clock: systemClock }),
     warn: log,
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { RecordingLogger, signedInState } from '../app/app-fakes'
+import { RecordingLogger, signedInState } from '../../test/support/app-fakes'
 import { registerIpcHandlers, REFUSED, type InvokeHandlers } from './ipc-handlers'
 import { invokeArgumentSchemas } from './ipc-schemas'
 

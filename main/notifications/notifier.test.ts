@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActivationArguments, NotificationConstructorOptions } from 'electron'
 import type { NotificationRequest } from '../app/ports'
-import { RecordingLogger } from '../app/app-fakes'
+import { RecordingLogger } from '../../test/support/app-fakes'
 
 const electron = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events')

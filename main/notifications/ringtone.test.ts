@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindowConstructorOptions } from 'electron'
-import { ManualClock, RecordingLogger } from '../app/app-fakes'
+import { ManualClock, RecordingLogger } from '../../test/support/app-fakes'
 
 const electron = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events')

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron'
-import { ManualClock, RecordingLogger, signedInState } from '../app/app-fakes'
+import { ManualClock, RecordingLogger, signedInState } from '../../test/support/app-fakes'
 import { rendererPages } from './renderer-pages'
 
 const electron = await vi.hoisted(async () => {

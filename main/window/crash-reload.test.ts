@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock } from '../app/app-fakes'
+import { ManualClock } from '../../test/support/app-fakes'
 import { CrashReloader } from './crash-reload'
 
 describe('CrashReloader', () => {

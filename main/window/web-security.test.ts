@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import type { Session, WebContents } from 'electron'
-import { RecordingLogger } from '../app/app-fakes'
+import { RecordingLogger } from '../../test/support/app-fakes'
 import { rendererPages } from './renderer-pages'
 import { hardenSession, hardenWebContents, PAGE_CSP, secureWebPreferences } from './web-security'
 

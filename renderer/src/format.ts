@@ -141,7 +141,7 @@ export function statusCopy(status: NotOnline, host: string): StatusCopy {
     case 'unsupported':
       return {
         title: 'Calls aren’t available here',
-        body: `${host} doesn’t offer media calls, so there is nothing to watch. Ask your administrator to turn them on.`,
+        body: `Call Tray can’t receive calls from ${host} for your account, so there is nothing to watch. Ask your administrator.`,
         detail: status.detail || null,
         retryAt: null,
       }

@@ -134,7 +134,7 @@ describe('realtime listener against the simulator', () => {
     h.sim.activateCall(id)
     h.sim.hangupCall(id)
     await h.until(() => h.signals.some(isNotification(id, 'hangup')), 'the hangup notification')
-    expect(h.signals.map((s) => (s.type === 'new' ? 'new' : s.notification))).toEqual([
+    expect(h.signals.map((s) => (s.type === 'notification' ? s.notification : s.type))).toEqual([
       'new',
       'accepted',
       'active',

@@ -262,6 +262,28 @@ describe('Rocket.Chat client against the simulator', () => {
     })
   })
 
+  it('reads how a call ended from media-calls.info, and null for a call not its own', async () => {
+    const { sim, client } = await start({ rateLimit: false })
+    const call = ringAgent(sim)
+    expect((await client.getCallEnding(call._id)).result).toEqual({
+      ok: true,
+      value: { ended: false, hangupReason: null, endedBy: null, answered: false },
+    })
+    sim.hangupCall(call._id, { reason: 'not-answered', by: FUNKE.id })
+    expect((await client.getCallEnding(call._id)).result).toEqual({
+      ok: true,
+      value: { ended: true, hangupReason: 'not-answered', endedBy: FUNKE.id, answered: false },
+    })
+    const answered = ringAgent(sim)
+    sim.acceptCall(answered._id)
+    sim.hangupCall(answered._id, { reason: 'normal', by: FUNKE.id })
+    expect((await client.getCallEnding(answered._id)).result).toMatchObject({
+      ok: true,
+      value: { ended: true, answered: true },
+    })
+    expect((await client.getCallEnding('no-such-call')).result).toEqual({ ok: true, value: null })
+  })
+
   it('counts a decline as done only when the server confirms it', async () => {
     const { sim, client } = await start({ rateLimit: false })
     for (const body of ['null', '{}', '[]', '{"success":false}', '{"success":true,"calls":"x"}']) {

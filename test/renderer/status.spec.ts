@@ -82,14 +82,17 @@ test('rate-limited explains the pause and counts down in minutes and seconds', a
   await expect(page.locator('.countdown')).toHaveText('Retrying in 59 s')
 })
 
-test('unsupported servers get plain words', async ({ page, tray }) => {
+test('unsupported servers get plain words, and say why', async ({ page, tray }) => {
   await tray.open(
-    signedIn({ status: { state: 'unsupported', detail: 'media-calls endpoint missing' } }),
+    signedIn({
+      status: { state: 'unsupported', detail: 'Voice calls are not licensed on this server.' },
+    }),
   )
   await expect(page.getByRole('heading', { name: 'Calls aren’t available here' })).toBeVisible()
   await expect(
-    page.getByText('chat.example.com doesn’t offer media calls', { exact: false }),
+    page.getByText('can’t receive calls from chat.example.com', { exact: false }),
   ).toBeVisible()
+  await expect(page.getByText('Voice calls are not licensed on this server.')).toBeVisible()
   await tray.snap('unsupported')
 })
 

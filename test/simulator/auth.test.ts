@@ -48,6 +48,7 @@ describe('authentication', () => {
       name: 'Agent1',
       status: 'online',
       active: true,
+      roles: ['user'],
       success: true,
     })
   })

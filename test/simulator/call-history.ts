@@ -13,9 +13,14 @@ export function newRecordId(): string {
   return [...randomBytes(17)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')
 }
 
-export function historyState(call: MediaCall): CallHistoryState {
+/** `prevented` (an app refused the call before it rang) exists only in newer builds. */
+export function historyState(
+  call: MediaCall,
+  opts: { prevented?: boolean } = {},
+): CallHistoryState {
   const reason = call.hangupReason ?? ''
   if (call.transferredBy) return 'transferred'
+  if (opts.prevented && reason === 'prevented') return 'prevented'
   if (reason === 'not-answered') return 'not-answered'
   if (reason.startsWith('timeout')) return 'failed'
   if (reason.includes('error')) return call.activatedAt ? 'error' : 'failed'
@@ -24,13 +29,16 @@ export function historyState(call: MediaCall): CallHistoryState {
   return 'ended'
 }
 
-export function historyItemsFor(call: MediaCall): CallHistoryItem[] {
+export function historyItemsFor(
+  call: MediaCall,
+  opts: { prevented?: boolean } = {},
+): CallHistoryItem[] {
   const endedAt = call.endedAt ?? call._updatedAt
   const shared = {
     _updatedAt: endedAt,
     ts: call.createdAt,
     callId: call._id,
-    state: historyState(call),
+    state: historyState(call, opts),
     type: 'media-call' as const,
     duration: call.activatedAt
       ? Math.floor((endedAt.getTime() - call.activatedAt.getTime()) / 1000)

@@ -150,12 +150,13 @@ describe('call lifecycle over media-calls.state', () => {
 })
 
 describe('lazy expiry', () => {
-  it('hangs up a stale call with reason expired when the state is read', async () => {
+  it('hangs up a stale call as the server, reason expired, 1 s after expiresAt', async () => {
     const clock = new FakeClock()
-    sim = await createSimulator({ clock })
+    sim = await createSimulator({ clock, callerGivesUpMs: false })
     const call = funkeCallsAgent1()
     sim.ackCall(call._id)
-    clock.advance(119_999)
+    expect(sim.getCall(call._id)?.expiresAt).toEqual(new Date(T0 + 120_000))
+    clock.advance(120_999)
     expect(await stateOf()).toHaveLength(1)
     clock.advance(1)
     expect(await stateOf()).toEqual([])
@@ -163,7 +164,8 @@ describe('lazy expiry', () => {
       state: 'hangup',
       ended: true,
       hangupReason: 'expired',
-      endedAt: new Date(T0 + 120_000),
+      endedBy: { type: 'server', id: 'server' },
+      endedAt: new Date(T0 + 121_000),
     })
     expect((await historyOf(call._id)).json.item.state).toBe('not-answered')
   })
@@ -210,29 +212,37 @@ describe('media-calls.answer', () => {
     sim.acceptCall(call._id)
     const tooLate = await answer({ callId: call._id, contractId: 'c', answer: 'reject' })
     expect(unknown.json).toEqual({ success: false, error: 'not-found' })
-    expect([byCaller.status, byCaller.json.error]).toEqual([400, 'invalid-call-state'])
+    // The answer route looks calls up by callee.
+    expect([byCaller.status, byCaller.json.error]).toEqual([400, 'not-found'])
     expect([tooLate.status, tooLate.json.error]).toEqual([400, 'invalid-call-state'])
   })
 
-  it('validates the body before authentication, with ajv messages', async () => {
+  it('checks authentication before the body, then validates with ajv messages', async () => {
     sim = await createSimulator()
     const noBody = await api(sim, '/api/v1/media-calls.answer', {
       method: 'POST',
       headers: AGENT1_AUTH,
     })
-    const broken = await api(sim, '/api/v1/media-calls.answer', {
+    const brokenAnonymous = await api(sim, '/api/v1/media-calls.answer', {
       rawBody: '{"callId":',
       headers: {},
     })
+    const broken = await api(sim, '/api/v1/media-calls.answer', {
+      rawBody: '{"callId":',
+      headers: AGENT1_AUTH,
+    })
     const badVerb = await answer({ callId: 'x', contractId: 'c', answer: 'pickup' })
+    const extra = await answer({ callId: 'x', contractId: 'c', answer: 'reject', device: 'tray' })
     expect(noBody.status).toBe(400)
     expect(noBody.json).toEqual({
       success: false,
       errorType: 'error-invalid-params',
       error: "must have required property 'callId'",
     })
+    expect(brokenAnonymous.status).toBe(401)
     expect(broken.status).toBe(400)
     expect(badVerb.json.error).toBe('/answer must be equal to one of the allowed values')
+    expect([extra.status, extra.json.error]).toEqual([400, 'must NOT have additional properties'])
   })
 })
 

@@ -1,8 +1,10 @@
 // Calls, their lifecycle and the call history they leave behind. This is the part of
 // Rocket.Chat's media-call server the client can observe over REST: transitions push
-// expiresAt forward, stale calls are hung up with reason 'expired' (lazily, whenever
-// the store is looked at, so a soak with a compressed clock needs no timers), and an
-// ended call writes one history item per user party, as MediaCallService does.
+// expiresAt forward; the caller's client gives up on an unanswered call after 60 s
+// (`not-answered`); the server's expiry check runs 1 s after expiresAt (CallDirector's
+// EXPIRATION_CHECK_TIMEOUT) and hangs up as the server (`expired`). Both act lazily, whenever
+// the store is looked at, so a soak with a compressed clock needs no timers. An ended call
+// writes one history item per user party, as MediaCallService does, optionally a little later.
 
 import { randomUUID } from 'node:crypto'
 import type { EventEmitter } from 'node:events'
@@ -14,10 +16,20 @@ import type {
   MediaCallContact,
   MediaCallState,
   PartyRef,
+  ServerActor,
 } from './types'
+import {
+  CallRejectedError,
+  EXTERNAL_CALLS,
+  INTERNAL_CALLS,
+  type PermissionStore,
+} from './voice-access'
 
 const DEFAULT_FEATURES = ['audio', 'screen-share', 'transfer', 'hold']
 const LIVE_STATES: MediaCallState[] = ['none', 'ringing', 'accepted', 'active']
+/** CallDirector checks 1 s after a call's expiresAt (EXPIRATION_CHECK_TIMEOUT − EXPIRATION_TIME). */
+const EXPIRY_CHECK_DELAY_MS = 1_000
+const SERVER: ServerActor = { type: 'server', id: 'server' }
 
 export interface CallStoreDeps {
   /** Server clock, epoch ms. */
@@ -25,25 +37,46 @@ export interface CallStoreDeps {
   users: UserDirectory
   events: EventEmitter
   ringExpiryMs: number
+  permissions: PermissionStore
+  /** false → the caller's client never gives up. */
+  callerGivesUpMs: number | false
+  expiryReason: 'expired' | 'timeout'
+  historyDelayMs: number
+  newerValues: boolean
+}
+
+interface PendingHistory {
+  visibleAt: number
+  item: CallHistoryItem
 }
 
 export class CallStore {
   private readonly calls = new Map<string, MediaCall>()
   /** Calls not yet ended, so polls and expiry stay cheap however long a soak runs. */
   private readonly live = new Map<string, MediaCall>()
-  private readonly history: CallHistoryItem[] = []
+  private readonly history: PendingHistory[] = []
 
   constructor(private readonly deps: CallStoreDeps) {}
 
-  place(opts: { from: PartyRef; to: PartyRef; features?: string[] }): MediaCall {
+  place(opts: {
+    from: PartyRef
+    to: PartyRef
+    features?: string[]
+    service?: 'webrtc' | 'cti'
+  }): MediaCall {
     this.expireStale()
+    const service = opts.service ?? 'webrtc'
+    if (service !== 'webrtc' && !this.deps.newerValues) {
+      throw new CallRejectedError('invalid-call-service')
+    }
+    this.checkPermissions(opts.from, opts.to)
     const now = new Date(this.deps.now())
     const contractId = randomUUID()
     const caller = withContract(this.contactFor(opts.from), contractId)
     const callee = this.contactFor(opts.to)
     const call: MediaCall = {
       _id: randomUUID(),
-      service: 'webrtc',
+      service,
       kind: 'direct',
       createdBy: { type: caller.type, id: caller.id, contractId },
       createdAt: now,
@@ -88,16 +121,20 @@ export class CallStore {
     return this.end(callId, opts)
   }
 
-  private end(callId: string, opts: { reason?: string; by?: string }): MediaCall {
+  private end(callId: string, opts: { reason?: string; by?: string | ServerActor }): MediaCall {
     return this.transition(callId, LIVE_STATES, 'hangup', (call, now) => {
       const reason = opts.reason ?? 'normal'
-      const by = opts.by === undefined ? undefined : this.partyById(call, opts.by)
+      const by =
+        opts.by === undefined || typeof opts.by !== 'string'
+          ? opts.by
+          : this.partyById(call, opts.by)
       call.ended = true
       call.endedAt = now
       call.hangupReason = reason
       if (by) call.endedBy = by
       if (reason === 'transfer') {
-        call.transferredBy = by ?? { type: call.callee.type, id: call.callee.id }
+        call.transferredBy =
+          by && by.type !== 'server' ? by : { type: call.callee.type, id: call.callee.id }
         call.transferredAt = now
       }
     })
@@ -122,17 +159,42 @@ export class CallStore {
       .map((c) => structuredClone(c))
   }
 
+  /** The user's history items written by now (the server writes them just after the hangup). */
   historyFor(uid: string): CallHistoryItem[] {
     this.expireStale()
-    return this.history.filter((h) => h.uid === uid).map((h) => structuredClone(h))
+    const now = this.deps.now()
+    return this.history
+      .filter((h) => h.item.uid === uid && h.visibleAt <= now)
+      .map((h) => structuredClone(h.item))
   }
 
-  /** Hangs up, with reason 'expired', every live call whose expiresAt has passed. */
+  /** Ends the calls their caller's client gave up on, then those past the server's expiry check. */
   expireStale(): void {
     const now = this.deps.now()
     for (const call of [...this.live.values()]) {
-      if (call.expiresAt.getTime() <= now) {
-        this.end(call._id, { reason: 'expired' })
+      if (this.callerGaveUp(call, now)) {
+        this.end(call._id, { reason: 'not-answered', by: call.caller.id })
+      } else if (call.expiresAt.getTime() + EXPIRY_CHECK_DELAY_MS <= now) {
+        this.end(call._id, { reason: this.deps.expiryReason, by: SERVER })
+      }
+    }
+  }
+
+  private callerGaveUp(call: MediaCall, now: number): boolean {
+    const limit = this.deps.callerGivesUpMs
+    if (limit === false || call.caller.type !== 'user') return false
+    const unanswered = call.state === 'none' || call.state === 'ringing'
+    return unanswered && call.createdAt.getTime() + limit <= now
+  }
+
+  /** parseCallContacts: every user party needs the permission for this kind of call. */
+  private checkPermissions(from: PartyRef, to: PartyRef): void {
+    const permission = from.type === 'user' && to.type === 'user' ? INTERNAL_CALLS : EXTERNAL_CALLS
+    for (const ref of [from, to]) {
+      if (ref.type !== 'user') continue
+      const user = this.deps.users.findById(ref.id)
+      if (user && !this.deps.permissions.userHas(user, permission)) {
+        throw new CallRejectedError('forbidden')
       }
     }
   }
@@ -156,7 +218,9 @@ export class CallStore {
     call.expiresAt = new Date(now.getTime() + this.deps.ringExpiryMs)
     if (call.ended) {
       this.live.delete(call._id)
-      this.history.push(...historyItemsFor(call))
+      const visibleAt = now.getTime() + this.deps.historyDelayMs
+      const items = historyItemsFor(call, { prevented: this.deps.newerValues })
+      this.history.push(...items.map((item) => ({ visibleAt, item })))
     }
     return this.changed(call, previous)
   }

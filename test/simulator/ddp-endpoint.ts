@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { UserDirectory } from './auth'
 import { DdpSession } from './ddp-session'
-import { signalsForTransition } from './ddp-signals'
+import { replaySignals, signalsForTransition } from './ddp-signals'
 import type {
   MediaCall,
   MediaCallState,
@@ -27,6 +27,7 @@ export interface DdpEndpointOptions {
   enabled: boolean
   pingIntervalMs: number
   clockNow: () => number
+  newerValues: boolean
 }
 
 export const DEFAULT_PING_INTERVAL_MS = 25_000
@@ -74,6 +75,19 @@ export class DdpEndpoint {
     this.silentLogin = false
   }
 
+  /** Sends `signal` on `<userId>/media-signal` to every session of the user that subscribed. */
+  push(userId: string, signal: Record<string, unknown>): void {
+    const eventName = `${userId}/media-signal`
+    for (const session of this.sessions) session.deliver(userId, eventName, [signal])
+  }
+
+  /** Another client of the user registered: its live calls are announced again. */
+  replay(userId: string, calls: MediaCall[]): void {
+    for (const call of calls) {
+      for (const signal of replaySignals(call, userId)) this.push(userId, signal)
+    }
+  }
+
   /** Every open socket, abruptly (a restart or a dropped connection). */
   closeAll(): void {
     for (const session of this.sessions) session.terminate()
@@ -117,9 +131,9 @@ export class DdpEndpoint {
   }
 
   private readonly onCallChanged = (call: MediaCall, previous: MediaCallState | null): void => {
-    for (const { userId, signal } of signalsForTransition(call, previous)) {
-      const eventName = `${userId}/media-signal`
-      for (const session of this.sessions) session.deliver(userId, eventName, [signal])
+    const opts = { newerValues: this.options.newerValues }
+    for (const { userId, signal } of signalsForTransition(call, previous, opts)) {
+      this.push(userId, signal)
     }
   }
 }

@@ -1,12 +1,14 @@
 // One DDP client on the simulator's WebSocket, as a Meteor 3 server with Rocket.Chat's streamer
 // treats it: `{"server_id":"0"}` greeting, `connect` → `connected`, heartbeat pings, `login`
-// with a resume token (Meteor accounts-base: an unknown token is a 403 Meteor.Error), and
+// with a resume token (Meteor accounts-base: an unknown token is a 403 Meteor.Error) or a
+// password, wrapped as `{totp: {login, code}}` with a 2FA code (the DDP login still answers
+// `totp-required` with its details where Rocket.Chat 9.0's REST login no longer does), and
 // `stream-notify-user` subscriptions allowed only for the logged-in user's own events
 // (Rocket.Chat's Streamer throws `not-allowed` otherwise, which DDP carries as a `nosub`).
 
 import { randomBytes } from 'node:crypto'
 import type { WebSocket } from 'ws'
-import type { UserDirectory } from './auth'
+import { isRecord, type LoginOutcome, type UserDirectory } from './auth'
 import type { RealtimeFrameRecord } from './types'
 
 export interface SessionDeps {
@@ -23,11 +25,16 @@ const TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000
 const LOGGED_OUT = "You've been logged out by the server. Please log in again."
 
 /** A Meteor.Error as DDP serializes it (`message` is `reason [error]`). */
-export function meteorError(error: string | number, reason?: string) {
+export function meteorError(
+  error: string | number,
+  reason?: string,
+  details?: Record<string, unknown>,
+) {
   return {
     isClientSafe: true,
     error,
     ...(reason !== undefined && { reason }),
+    ...(details !== undefined && { details }),
     message: reason === undefined ? `[${error}]` : `${reason} [${error}]`,
     errorType: 'Meteor.Error',
   }
@@ -134,19 +141,21 @@ export class DdpSession {
     }
     if (this.deps.faults().silentLogin) return
     const [options] = Array.isArray(frame.params) ? (frame.params as unknown[]) : []
-    const resume = (options as { resume?: unknown } | undefined)?.resume
-    if (typeof resume !== 'string') {
+    const resume = isRecord(options) ? options.resume : undefined
+    const password = typeof resume === 'string' ? undefined : passwordLoginBody(options)
+    if (typeof resume !== 'string' && !password) {
       const error = meteorError(400, 'Unrecognized options for login request')
       return this.send({ msg: 'result', id, error })
     }
-    const outcome = this.deps.users.login({ resume }, undefined)
-    if (!outcome.ok) return this.send({ msg: 'result', id, error: meteorError(403, LOGGED_OUT) })
+    const outcome = this.deps.users.login(password ?? { resume }, undefined)
+    if (!outcome.ok) return this.send({ msg: 'result', id, error: loginError(outcome, !password) })
     this.userId = outcome.user.id
     const tokenExpires = { $date: this.deps.clockNow() + TOKEN_LIFETIME_MS }
+    const type = password ? 'password' : 'resume'
     this.send({
       msg: 'result',
       id,
-      result: { id: outcome.user.id, token: outcome.token, tokenExpires, type: 'resume' },
+      result: { id: outcome.user.id, token: outcome.token, tokenExpires, type },
     })
     this.send({ msg: 'updated', methods: [id] })
   }
@@ -174,6 +183,25 @@ export class DdpSession {
     if (this.deps.faults().mute || this.socket.readyState !== this.socket.OPEN) return
     this.socket.send(data, { binary })
   }
+}
+
+/** `{user: {username}|{email}, password}` or `{totp: {login, code}}` → the REST login's body. */
+function passwordLoginBody(options: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(options)) return undefined
+  const totp = isRecord(options.totp) ? options.totp : undefined
+  const login = totp && isRecord(totp.login) ? totp.login : options
+  const user = isRecord(login.user) ? login.user : undefined
+  if (!user || login.password === undefined) return undefined
+  const name =
+    typeof user.username === 'string' ? { username: user.username } : { email: user.email }
+  const code = typeof totp?.code === 'string' ? { code: totp.code } : {}
+  return { ...name, password: login.password, ...code }
+}
+
+function loginError(outcome: Exclude<LoginOutcome, { ok: true }>, resume: boolean) {
+  if (resume) return meteorError(403, LOGGED_OUT)
+  if (outcome.error === 'Unauthorized') return meteorError(403, 'Incorrect password')
+  return meteorError(outcome.error, outcome.message, outcome.details)
 }
 
 function parseFrame(text: string): unknown {

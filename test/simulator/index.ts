@@ -8,8 +8,11 @@ export {
   FUNKE,
   SUPERVISOR,
   demoScenario,
+  makeAgents,
+  otherClientRegisters,
   playScenario,
   type PlayOptions,
   type ScenarioStep,
 } from './scenarios'
+export { CallRejectedError } from './voice-access'
 export type * from './types'

@@ -45,15 +45,68 @@ describe('rate limiting', () => {
     })
   })
 
-  it('opens a new window once the old one has passed', async () => {
+  it('opens a new window only once the old one has strictly passed, as Meteor does', async () => {
     const clock = new FakeClock()
     sim = await createSimulator({ clock, rateLimit: { calls: 1, windowMs: 60_000 } })
     await state()
     expect((await state()).status).toBe(429)
     clock.advance(60_000)
+    const onTheReset = await state()
+    expect(onTheReset.status).toBe(429)
+    expect(onTheReset.json.error).toContain('You must wait 0 seconds')
+    clock.advance(1)
     const fresh = await state()
     expect(fresh.status).toBe(200)
-    expect(fresh.headers.get('x-ratelimit-reset')).toBe(String(T0 + 120_000))
+    expect(fresh.headers.get('x-ratelimit-reset')).toBe(String(T0 + 120_001))
+  })
+
+  it('keeps one window per rule: it starts at the server start and resets for every IP at once', async () => {
+    const clock = new FakeClock()
+    sim = await createSimulator({ clock, rateLimit: { calls: 2, windowMs: 60_000 } })
+    clock.advance(50_000)
+    // A client's first call finds the window the server opened at its start.
+    const first = await state()
+    expect(first.headers.get('x-ratelimit-reset')).toBe(String(T0 + 60_000))
+    await state()
+    expect((await state()).status).toBe(429)
+    clock.advance(20_000)
+    // Another IP's call resets the rule at T0 + 70 s: the first IP's counter starts over too.
+    const other = await state({ ...AGENT1_AUTH, 'X-Real-IP': '10.0.0.7' })
+    expect(other.headers.get('x-ratelimit-reset')).toBe(String(T0 + 130_000))
+    clock.advance(5_000)
+    const again = await state()
+    expect(again.status).toBe(200)
+    expect(again.headers.get('x-ratelimit-remaining')).toBe('1')
+    expect(again.headers.get('x-ratelimit-reset')).toBe(String(T0 + 130_000))
+    // Another route has a rule and a window of its own.
+    const me = await api(sim, '/api/v1/me', { headers: AGENT1_AUTH })
+    expect(me.headers.get('x-ratelimit-reset')).toBe(String(T0 + 135_000))
+  })
+
+  it('starts the windows again when the server restarts', async () => {
+    const clock = new FakeClock()
+    sim = await createSimulator({ clock, rateLimit: { calls: 1, windowMs: 60_000 } })
+    await state()
+    clock.advance(30_000)
+    await sim.restart({ downMs: 1 })
+    const fresh = await state()
+    expect(fresh.status).toBe(200)
+    expect(fresh.headers.get('x-ratelimit-reset')).toBe(String(T0 + 90_000))
+  })
+
+  it('can enforce the limit without sending X-RateLimit headers', async () => {
+    sim = await createSimulator({
+      rateLimit: { calls: 1, windowMs: 60_000 },
+      rateLimitHeaders: false,
+    })
+    const ok = await state()
+    const limited = await state()
+    expect(ok.status).toBe(200)
+    expect(limited.status).toBe(429)
+    expect(limited.json.error).toContain('too many requests')
+    for (const res of [ok, limited]) {
+      expect([...res.headers.keys()].filter((k) => k.startsWith('x-ratelimit'))).toEqual([])
+    }
   })
 
   it('checks authentication first, so a 401 costs no quota and carries no headers', async () => {
@@ -96,10 +149,13 @@ describe('rate limiting', () => {
     }
   })
 
-  it('can be switched off', async () => {
+  it('can be switched off like 7.x builds that did not enforce v1 limits: no headers, no 429s', async () => {
     sim = await createSimulator({ rateLimit: false })
-    for (let i = 0; i < 12; i++) expect((await state()).status).toBe(200)
-    expect((await state()).headers.get('x-ratelimit-limit')).toBeNull()
+    for (let i = 0; i < 12; i++) {
+      const res = await state()
+      expect(res.status).toBe(200)
+      expect([...res.headers.keys()].filter((k) => k.startsWith('x-ratelimit'))).toEqual([])
+    }
   })
 
   it('defaults to 10 calls per 60 seconds', async () => {

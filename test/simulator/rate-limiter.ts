@@ -1,6 +1,10 @@
-// Rocket.Chat's REST rate limiter: one counter per client IP per route, a fixed window
-// that starts with the first call in it. Its quirks matter to the client: the reset
-// header is in epoch milliseconds, and the 429 body spells out the wait in seconds.
+// Rocket.Chat's REST rate limiter, as Meteor's RateLimiter behaves under ApiClass: one rule per
+// route and method, each with ONE window shared by every client IP. A rule's window starts at
+// its last reset (server start, then the first call after the window ran out) and when it
+// resets, every IP's counter of that rule resets together, so a client's first call may find
+// only seconds left in a window it never saw begin. Meteor resets only once the interval has
+// strictly passed. The reset header is in epoch milliseconds, and the 429 body spells out the
+// wait in seconds.
 
 export interface RateLimitConfig {
   calls: number
@@ -15,34 +19,50 @@ export interface RateVerdict {
   resetAt: number
 }
 
-interface Window {
-  startedAt: number
-  count: number
+interface Rule {
+  lastResetAt: number
+  counters: Map<string, number>
 }
 
 export class RateLimiter {
-  private readonly windows = new Map<string, Window>()
+  private readonly rules = new Map<string, Rule>()
 
-  constructor(private readonly config: RateLimitConfig) {}
+  /** `startedAt`: the server clock when the rules were created (the server's start). */
+  constructor(
+    private readonly config: RateLimitConfig,
+    private startedAt: number,
+  ) {}
 
-  /** Counts one call for `key` at `now` and says whether it may proceed. */
-  hit(key: string, now: number): RateVerdict {
-    let window = this.windows.get(key)
-    if (!window || now >= window.startedAt + this.config.windowMs) {
-      window = { startedAt: now, count: 0 }
-      this.windows.set(key, window)
+  /** Counts one call of `ip` on `rule` (route + method) at `now` and says whether it may proceed. */
+  hit(rule: string, ip: string, now: number): RateVerdict {
+    const state = this.ruleFor(rule)
+    if (now - state.lastResetAt > this.config.windowMs) {
+      state.lastResetAt = now
+      state.counters.clear()
     }
-    window.count += 1
+    const count = (state.counters.get(ip) ?? 0) + 1
+    state.counters.set(ip, count)
     return {
-      allowed: window.count <= this.config.calls,
+      allowed: count <= this.config.calls,
       limit: this.config.calls,
-      remaining: Math.max(this.config.calls - window.count, 0),
-      resetAt: window.startedAt + this.config.windowMs,
+      remaining: Math.max(this.config.calls - count, 0),
+      resetAt: state.lastResetAt + this.config.windowMs,
     }
   }
 
-  reset(): void {
-    this.windows.clear()
+  /** A server restart: the rules are created again, their windows starting `now`. */
+  reset(now: number): void {
+    this.rules.clear()
+    this.startedAt = now
+  }
+
+  private ruleFor(name: string): Rule {
+    let rule = this.rules.get(name)
+    if (!rule) {
+      rule = { lastResetAt: this.startedAt, counters: new Map() }
+      this.rules.set(name, rule)
+    }
+    return rule
   }
 }
 

@@ -1,7 +1,8 @@
 // media-calls.* and call-history.*, as apps/meteor/app/api/server/v1/media-calls.ts and
 // call-history.ts answer them. The only answer a tray client may send is `reject`;
 // `accept`/`ack` would bind the call to a device without media, so they are refused
-// here and stay visible in `requests` for tests to assert they never happen.
+// here and stay visible in `requests` for tests to assert they never happen. The answer
+// route looks the call up by its callee, so a reject by the caller is `not-found`.
 
 import type { RouteDef } from './api'
 import { isRecord } from './auth'
@@ -12,14 +13,28 @@ import { checkNumbers, checkShape, type QueryParams } from './validation'
 
 const CALL_ANSWERS = ['accept', 'reject', 'ack', 'unavailable'] as const
 const CALL_FEATURES = ['audio', 'screen-share', 'transfer', 'hold'] as const
-const HISTORY_STATES = ['ended', 'not-answered', 'failed', 'error', 'transferred'] as const
+const HISTORY_STATES = [
+  'ended',
+  'not-answered',
+  'failed',
+  'error',
+  'transferred',
+  'prevented',
+] as const
 const DEFAULT_COUNT = 50
 const MAX_COUNT = 100
 
 const failure = (error: string): Reply => reply(400, { success: false, error })
 const notFound = (): Reply => reply(404, { success: false, error: 'Resource not found' })
 
-export function mediaCallRoutes(store: CallStore): RouteDef[] {
+export interface MediaCallRouteOptions {
+  /** Answer a reject that went through with `invalid-call-state`, hanging up just after. */
+  rejectAnswersInvalidState: boolean
+  /** Runs a function just after the current answer has been sent. */
+  defer: (fn: () => void) => void
+}
+
+export function mediaCallRoutes(store: CallStore, opts: MediaCallRouteOptions): RouteDef[] {
   return [
     {
       method: 'GET',
@@ -41,16 +56,18 @@ export function mediaCallRoutes(store: CallStore): RouteDef[] {
       handle: ({ user, body }) => {
         const { callId, answer } = isRecord(body) ? body : {}
         const call = store.get(String(callId))
-        if (!call || !call.uids.includes(user.id)) return failure('not-found')
-        const ringingForMe =
-          call.callee.type === 'user' &&
-          call.callee.id === user.id &&
-          (call.state === 'none' || call.state === 'ringing')
-        if (answer !== 'reject' || !ringingForMe) return failure('invalid-call-state')
-        return reply(200, {
-          call: store.hangup(call._id, { reason: 'rejected', by: user.id }),
-          success: true,
-        })
+        const mine = call?.callee.type === 'user' && call.callee.id === user.id
+        if (!call || !mine) return failure('not-found')
+        const ringing = call.state === 'none' || call.state === 'ringing'
+        if (answer !== 'reject' || !ringing) return failure('invalid-call-state')
+        const reject = () => store.hangup(call._id, { reason: 'rejected', by: user.id })
+        if (opts.rejectAnswersInvalidState) {
+          opts.defer(() => {
+            if (store.get(call._id)?.ended === false) reject()
+          })
+          return failure('invalid-call-state')
+        }
+        return reply(200, { call: reject(), success: true })
       },
     },
     {

@@ -41,6 +41,26 @@ export const SUPERVISOR: SimUser = {
 
 export const DEMO_USERS: SimUser[] = [AGENT1, FUNKE, AGENT_2FA, SUPERVISOR]
 
+/**
+ * `count` agents for fleet tests, each with its own id, login and token: `fleet-agent-001` …
+ * (id `fleetAgent000001`, password `fleet-agent-001-password`, token `fleet-agent-001-token`).
+ * Pass them (with any other users) as `users` to createSimulator.
+ */
+export function makeAgents(count: number): SimUser[] {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`makeAgents: bad count ${count}`)
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0')
+    const username = `fleet-agent-${n}`
+    return {
+      id: `fleetAgent${String(i + 1).padStart(7, '0')}`,
+      username,
+      name: `Fleet Agent ${n}`,
+      password: `${username}-password`,
+      tokens: [`${username}-token`],
+    }
+  })
+}
+
 export type ScenarioStep = {
   atMs: number
   action: (sim: Simulator, ctx: Record<string, string>) => void
@@ -96,6 +116,11 @@ export function playScenario(
     },
     done,
   }
+}
+
+/** A scenario step: another client of `userId` registers (the web app opens), so live calls are replayed. */
+export function otherClientRegisters(atMs: number, userId: string): ScenarioStep {
+  return { atMs, action: (sim) => sim.registerOtherClient(userId) }
 }
 
 /** Runs `fn` on the call stored under ctx[key] only while that call is still live. */

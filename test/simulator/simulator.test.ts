@@ -29,7 +29,8 @@ describe('server', () => {
   it('answers /api/info without credentials, version trimmed like getServerInfo', async () => {
     sim = await createSimulator()
     const res = await api(sim, '/api/info')
-    expect(res.json).toEqual({ version: '7.10', success: true })
+    // An 8.x by default: a version with media calls.
+    expect(res.json).toEqual({ version: '8.8', success: true })
     expect(sim.url).toBe(`http://127.0.0.1:${sim.port}`)
   })
 

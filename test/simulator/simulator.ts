@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { createApi } from './api'
+import { createApi, DEFAULT_SERVER_VERSION, majorVersion } from './api'
 import { UserDirectory } from './auth'
 import { CallStore } from './call-store'
 import { DdpEndpoint, DEFAULT_PING_INTERVAL_MS } from './ddp-endpoint'
@@ -15,6 +15,7 @@ import { createRequestHandler } from './pipeline'
 import { RateLimiter } from './rate-limiter'
 import { authRoutes } from './routes-auth'
 import { callHistoryRoutes, mediaCallRoutes } from './routes-calls'
+import { voiceRoutes } from './routes-voice'
 import { DEMO_USERS } from './scenarios'
 import type {
   Fault,
@@ -27,11 +28,15 @@ import type {
   Simulator,
   SimulatorOptions,
 } from './types'
+import { DEFAULT_LICENSE_MODULES, PermissionStore } from './voice-access'
 
 export type * from './types'
 
 const DEFAULT_RATE_LIMIT = { calls: 10, windowMs: 60_000 }
+/** CallDirector's EXPIRATION_TIME. */
 const DEFAULT_RING_EXPIRY_MS = 120_000
+/** TIMEOUT_TO_ACCEPT in @rocket.chat/media-signaling. */
+const DEFAULT_CALLER_GIVES_UP_MS = 60_000
 const DEFAULT_DOWN_MS = 200
 
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -50,6 +55,8 @@ class HttpSimulator implements Simulator {
   private readonly faults = new FaultInjector()
   private readonly limiter: RateLimiter | undefined
   private readonly realtime: DdpEndpoint
+  private readonly permissions: PermissionStore
+  private readonly serverNow: () => number
   private readonly sockets = new Set<Socket>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private connections = 0
@@ -59,27 +66,54 @@ class HttpSimulator implements Simulator {
   constructor(options: SimulatorOptions) {
     const clock = options.clock ?? { now: () => Date.now() }
     const serverNow = () => clock.now() + (options.clockSkewMs ?? 0)
+    this.serverNow = serverNow
     const users = new UserDirectory(options.users ?? DEMO_USERS)
     const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
+    const serverVersion = options.serverVersion ?? DEFAULT_SERVER_VERSION
+    const licenseModules = options.licenseModules ?? DEFAULT_LICENSE_MODULES
+    const newerValues = options.newerValues ?? false
     this.host = options.host ?? '127.0.0.1'
     this.basePath = normalizeBasePath(options.basePath)
-    this.limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit)
+    this.limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit, serverNow())
+    this.permissions = new PermissionStore(serverNow())
     this.store = new CallStore({
       now: serverNow,
       users,
       events: this.events,
       ringExpiryMs: options.ringExpiryMs ?? DEFAULT_RING_EXPIRY_MS,
+      permissions: this.permissions,
+      callerGivesUpMs: options.callerGivesUpMs ?? DEFAULT_CALLER_GIVES_UP_MS,
+      expiryReason: options.expiryReason ?? 'expired',
+      historyDelayMs: options.historyDelayMs ?? 0,
+      newerValues,
     })
     const routes = [
-      ...authRoutes(users, options.legacy401 ?? false),
-      ...(options.mediaCalls === false ? [] : mediaCallRoutes(this.store)),
+      ...authRoutes(users, {
+        legacy: options.legacy401 ?? false,
+        serverVersion,
+      }),
+      ...(options.mediaCalls === false
+        ? []
+        : mediaCallRoutes(this.store, {
+            rejectAnswersInvalidState: options.rejectAnswersInvalidState ?? false,
+            defer: (fn) => this.defer(fn),
+          })),
       ...callHistoryRoutes(this.store),
+      ...voiceRoutes({
+        permissions: this.permissions,
+        licenseModules,
+        teamCollabVoip:
+          majorVersion(serverVersion) < 8 ? (options.teamCollabVoip ?? true) : undefined,
+      }),
     ]
     const api = createApi({
       routes,
       users,
       limiter: this.limiter,
+      rateLimitHeaders: options.rateLimitHeaders ?? true,
       legacy401: options.legacy401 ?? false,
+      serverVersion,
+      refusedRoutes: options.refusedRoutes ?? {},
     })
     this.server = createServer(
       createRequestHandler({
@@ -108,6 +142,7 @@ class HttpSimulator implements Simulator {
       enabled: options.realtime ?? true,
       pingIntervalMs: options.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
       clockNow: () => clock.now(),
+      newerValues,
     })
   }
 
@@ -158,12 +193,17 @@ class HttpSimulator implements Simulator {
   async restart(opts: { downMs?: number } = {}): Promise<void> {
     if (this.closed) throw new Error('simulator: restart after close')
     await this.stopListening()
-    this.limiter?.reset()
+    this.limiter?.reset(this.serverNow())
     await new Promise((resolve) => setTimeout(resolve, opts.downMs ?? DEFAULT_DOWN_MS))
     await this.listen(this.boundPort)
   }
 
-  placeCall(opts: { from: PartyRef; to: PartyRef; features?: string[] }): MediaCall {
+  placeCall(opts: {
+    from: PartyRef
+    to: PartyRef
+    features?: string[]
+    service?: 'webrtc' | 'cti'
+  }): MediaCall {
     return this.store.place(opts)
   }
 
@@ -197,6 +237,27 @@ class HttpSimulator implements Simulator {
 
   clearFaults(): void {
     this.faults.clear()
+  }
+
+  registerOtherClient(userId: string): void {
+    this.realtime.replay(userId, this.store.activeFor(userId))
+  }
+
+  pushSignal(userId: string, signal: Record<string, unknown>): void {
+    this.realtime.push(userId, signal)
+  }
+
+  setPermissionRoles(permissionId: string, roles: string[]): void {
+    this.permissions.setRoles(permissionId, roles, this.serverNow())
+  }
+
+  /** Runs `fn` just after the current answer has gone out, unless the simulator closes first. */
+  private defer(fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      fn()
+    }, 0)
+    this.timers.add(timer)
   }
 
   injectRealtimeFault(fault: RealtimeFault): void {

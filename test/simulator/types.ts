@@ -19,6 +19,8 @@ export interface SimUser {
   tokens: string[]
   twoFactor?: { method: 'totp' | 'email' | 'password'; code: string }
   bypassRateLimit?: boolean
+  /** Rocket.Chat roles (default ['user']); `GET /me` returns them and voice-call permissions are granted per role. */
+  roles?: string[]
 }
 
 export interface SimulatorOptions {
@@ -29,7 +31,55 @@ export interface SimulatorOptions {
   clock?: SimClock
   /** Server clock = clock.now() + skew. */
   clockSkewMs?: number
+  /**
+   * Per route+method, one window per rule shared by every IP (Meteor's RateLimiter; see
+   * rate-limiter.ts). `false`: like the 7.x builds that did not enforce v1 limits: no
+   * `X-RateLimit-*` headers and no 429s.
+   */
   rateLimit?: { calls: number; windowMs: number } | false
+  /** false → limits still enforced, but no `X-RateLimit-*` headers (the 429 body still says the wait). Default true. */
+  rateLimitHeaders?: boolean
+  /**
+   * What `/api/info` reports (default `DEFAULT_SERVER_VERSION`, an 8.x with media calls). 7.x
+   * adds the public setting `VoIP_TeamCollab_Enabled`; 9.x applies Rocket.Chat's planned
+   * breaking changes (`applyBreakingChanges`): 401s are `{success:false, error}` only, and a
+   * failed login, 2FA included, is a bare `{success:false, error:'unauthorized'}`.
+   */
+  serverVersion?: string
+  /** The license's `activeModules` (default has `teams-voip`); [] models an unlicensed server. */
+  licenseModules?: string[]
+  /** 7.x only: the value of `VoIP_TeamCollab_Enabled` (default true; an unlicensed server reads false). */
+  teamCollabVoip?: boolean
+  /**
+   * Routes that answer only this status after authentication, e.g. `{ 'licenses.info': 403 }`
+   * (a user without the permission, a proxy rule) or 404 (an older server): "cannot tell".
+   */
+  refusedRoutes?: Record<string, 403 | 404>
+  /**
+   * The caller's client (Rocket.Chat's media-signaling, TIMEOUT_TO_ACCEPT) hangs up a call
+   * from a user that nobody answered after this long, reason `not-answered` (default 60 s;
+   * false → only the server's expiry ends it).
+   */
+  callerGivesUpMs?: number | false
+  /** The server expiry's hangup reason: `expired` (default) or older builds' `timeout`. */
+  expiryReason?: 'expired' | 'timeout'
+  /**
+   * History items appear this long after the hangup (server clock; the real server writes them
+   * asynchronously, so a first `call-history.info` 404 is normal). Default 0.
+   */
+  historyDelayMs?: number
+  /**
+   * Values of newer builds: history state `prevented` (a call hung up with reason `prevented`:
+   * an app refused it before it rang), `notification: 'trying'` to the caller when the callee's
+   * client acknowledges, an `update` signal (contact, features) before `accepted`, and calls
+   * of service `cti`. Default false.
+   */
+  newerValues?: boolean
+  /**
+   * A reject that went through still answers 400 `invalid-call-state` (some builds process the
+   * signal asynchronously); the hangup with reason `rejected` follows just after. Default false.
+   */
+  rejectAnswersInvalidState?: boolean
   /** false → media-calls.* answer 404 like a server without the feature. */
   mediaCalls?: boolean
   users?: SimUser[]
@@ -82,6 +132,12 @@ export interface RealtimeUpgradeRecord {
 
 export type MediaCallState = 'none' | 'ringing' | 'accepted' | 'active' | 'hangup'
 
+/** Who ended a call the server hung up itself (expiry). */
+export interface ServerActor {
+  type: 'server'
+  id: 'server'
+}
+
 export interface MediaCallContact {
   type: 'user' | 'sip'
   id: string
@@ -94,7 +150,8 @@ export interface MediaCallContact {
 /** Rocket.Chat's IMediaCall. Dates serialize to ISO strings in JSON. */
 export interface MediaCall {
   _id: string
-  service: 'webrtc'
+  /** `cti` only with `newerValues`. */
+  service: 'webrtc' | 'cti'
   kind: 'direct'
   state: MediaCallState
   createdBy: MediaCallContact
@@ -109,14 +166,16 @@ export interface MediaCall {
   acceptedAt?: Date
   activatedAt?: Date
   endedAt?: Date
-  endedBy?: MediaCallContact
+  endedBy?: MediaCallContact | ServerActor
   hangupReason?: string
   callerRequestedId?: string
   transferredBy?: MediaCallContact
   transferredAt?: Date
 }
 
-export type CallHistoryState = 'ended' | 'not-answered' | 'failed' | 'error' | 'transferred'
+/** `prevented` only with `newerValues`. */
+export type CallHistoryState =
+  'ended' | 'not-answered' | 'failed' | 'error' | 'transferred' | 'prevented'
 
 /** Rocket.Chat's IInternalMediaCallHistoryItem | IExternalMediaCallHistoryItem. */
 export interface CallHistoryItem {
@@ -159,7 +218,18 @@ export interface Simulator {
   readonly events: EventEmitter
   close(): Promise<void>
   restart(opts?: { downMs?: number }): Promise<void>
-  placeCall(opts: { from: PartyRef; to: PartyRef; features?: string[] }): MediaCall
+  /**
+   * Throws `CallRejectedError` ('forbidden') when a party lacks the voice-call permission
+   * (internal calls: `allow-internal-voice-calls`; SIP: `allow-external-voice-calls`): the
+   * call never exists, so nobody gets a signal or history.
+   */
+  placeCall(opts: {
+    from: PartyRef
+    to: PartyRef
+    features?: string[]
+    /** `cti` needs `newerValues`. */
+    service?: 'webrtc' | 'cti'
+  }): MediaCall
   ackCall(callId: string): MediaCall
   acceptCall(callId: string): MediaCall
   activateCall(callId: string): MediaCall
@@ -176,4 +246,14 @@ export interface Simulator {
   readonly realtimeUpgrades: RealtimeUpgradeRecord[]
   /** WebSockets open right now. */
   readonly realtimeClientCount: number
+  /**
+   * Another client of this user registers (e.g. the web app opens): the server re-sends `new`
+   * for each of the user's live calls, `self.contractId` set when a device holds that side,
+   * then `notification: accepted|active` with `signedContractId`.
+   */
+  registerOtherClient(userId: string): void
+  /** Pushes any signal to the user's subscribed sessions (newer or unknown signal types). */
+  pushSignal(userId: string, signal: Record<string, unknown>): void
+  /** Gives `permissionId` to exactly these roles; `permissions.listAll?updatedSince=` then lists it. */
+  setPermissionRoles(permissionId: string, roles: string[]): void
 }

@@ -5,12 +5,7 @@
 import { CallTrayApp } from '../../main/app/call-tray-app'
 import { logUncaughtErrors } from '../../main/app/crash-guard'
 import { engineFactory } from '../../main/app/engine-factory'
-import {
-  FakeAutostart,
-  FakeSessions,
-  FakeSettings,
-  RecordingOpener,
-} from '../../main/app/app-fakes'
+import { FakeAutostart, FakeSessions, FakeSettings, RecordingOpener } from '../support/app-fakes'
 import type { CallWindow, Notifier, Ringtone, TrayView } from '../../main/app/ports'
 import { DEFAULT_TIMEOUT_MS, RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'

@@ -5,6 +5,7 @@ import { CallEngine, type EngineEvent } from '../../main/core/call-engine'
 import { systemClock } from '../../main/core/clock'
 import { RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'
+import { VoiceAvailabilityWatch } from '../../main/core/voice-availability'
 import { Recorder } from './recorder'
 import { AGENT1, FUNKE, createSimulator, type Simulator, type SimulatorOptions } from '../simulator'
 
@@ -23,7 +24,12 @@ export interface EngineHarness {
 
 export async function startEngineHarness(
   simOptions: SimulatorOptions = {},
-  engineOptions: { floorIntervalMs?: number; historyRetryDelaysMs?: number[] } = {},
+  engineOptions: {
+    floorIntervalMs?: number
+    historyRetryDelaysMs?: number[]
+    /** Watch voice-call availability, as the app does. */
+    voice?: boolean
+  } = {},
 ): Promise<EngineHarness> {
   const sim = await createSimulator(simOptions)
   const server = parseServerUrl(sim.url)
@@ -40,6 +46,9 @@ export async function startEngineHarness(
     floorIntervalMs: engineOptions.floorIntervalMs ?? 100,
     historyRetryDelaysMs: engineOptions.historyRetryDelaysMs ?? [100, 200],
     backoff: { baseMs: 100, capMs: 400 },
+    ...(engineOptions.voice
+      ? { voice: new VoiceAvailabilityWatch({ api: client, clock: systemClock }) }
+      : {}),
   })
   const recorder: Recorder<EngineEvent> = new Recorder(
     () => `Events: ${JSON.stringify(recorder.items.map((event: EngineEvent) => event.type))}`,

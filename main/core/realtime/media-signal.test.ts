@@ -69,7 +69,7 @@ describe('readMediaSignal', () => {
     expect(reading.signal.contact).not.toHaveProperty('displayName')
   })
 
-  it.each(['accepted', 'active', 'hangup', 'trying', 'some-future-notification'])(
+  it.each(['accepted', 'active', 'hangup', 'trying', 'escalated', 'some-future-notification'])(
     'reads a %s notification',
     (notification) => {
       const reading = readMediaSignal({ callId: 'call-1', type: 'notification', notification })
@@ -80,7 +80,7 @@ describe('readMediaSignal', () => {
     },
   )
 
-  it('keeps the features of an accepted notification and ignores signedContractId', () => {
+  it('keeps the features and the signed contract of an accepted notification', () => {
     const signal = {
       callId: 'call-1',
       type: 'notification',
@@ -94,12 +94,55 @@ describe('readMediaSignal', () => {
         type: 'notification',
         callId: 'call-1',
         notification: 'accepted',
+        signedContractId: 'abc',
         features: ['audio', 'hold'],
       },
     })
   })
 
-  it.each(['remote-sdp', 'request-offer', 'rejected-call-request', 'registered', 'update'])(
+  it('reads a replayed new call with the contract of the device that holds it', () => {
+    const replay = { ...NEW_FOR_CALLEE, self: { ...NEW_FOR_CALLEE.self, contractId: 'desk-1' } }
+    const reading = readMediaSignal(replay)
+    expect(reading).toMatchObject({ kind: 'signal', signal: { self: { contractId: 'desk-1' } } })
+  })
+
+  it('leaves self out of a new call no device holds yet', () => {
+    const reading = readMediaSignal(NEW_FOR_CALLEE)
+    expect(reading.kind === 'signal' && reading.signal).not.toHaveProperty('self')
+  })
+
+  it('reads a cti call like any other', () => {
+    const reading = readMediaSignal({ ...NEW_FOR_CALLEE, service: 'cti' })
+    expect(reading).toMatchObject({ kind: 'signal', signal: { type: 'new', service: 'cti' } })
+  })
+
+  it("reads newer servers' update signal: the other party and the features", () => {
+    const update = { callId: 'call-1', type: 'update', contact: CALLER, features: ['audio'] }
+    expect(readMediaSignal(update)).toEqual({
+      kind: 'signal',
+      signal: {
+        type: 'update',
+        callId: 'call-1',
+        contact: {
+          type: 'user',
+          id: 'aEGCdnFoBFCFNdiyX',
+          displayName: 'Funke Olasupo',
+          username: 'funke.olasupo',
+        },
+        features: ['audio'],
+      },
+    })
+  })
+
+  it('reads an update without a usable contact as features only', () => {
+    const update = { callId: 'call-1', type: 'update', contact: { displayName: 'x' } }
+    expect(readMediaSignal(update)).toEqual({
+      kind: 'signal',
+      signal: { type: 'update', callId: 'call-1' },
+    })
+  })
+
+  it.each(['remote-sdp', 'request-offer', 'rejected-call-request', 'registered', 'toString'])(
     'skips the %s signal quietly',
     (type) => {
       expect(readMediaSignal({ type, callId: 'call-1', toContractId: 'x' })).toEqual({

@@ -1,8 +1,9 @@
-// The two media signals a passive listener cares about, read from what Rocket.Chat pushes on
+// The media signals a passive listener cares about, read from what Rocket.Chat pushes on
 // `stream-notify-user` `<userId>/media-signal`. Field names follow @rocket.chat/media-signaling
-// 1.2.0 (ServerMediaSignalNewCall, ServerMediaSignalNotification). Tolerant on purpose: extra
-// fields are dropped, a wrong optional field is left out, other signal types (remote-sdp,
-// request-offer, registered, update, ...) are not for us and are skipped without complaint.
+// (ServerMediaSignalNewCall, ServerMediaSignalNotification, and newer builds'
+// ServerMediaSignalUpdateCall). Tolerant on purpose: extra fields are dropped, a wrong optional
+// field is left out, other signal types (remote-sdp, request-offer, registered, ...) are not for
+// us and are skipped without complaint.
 import { z } from 'zod'
 
 export interface MediaSignalContact {
@@ -19,14 +20,29 @@ export type MediaSignal =
       callId: string
       role: 'caller' | 'callee'
       contact: MediaSignalContact
+      /** `webrtc`, or `cti` on newer servers; any other value is kept as sent. */
       service?: string
       kind?: string
+      /**
+       * Set when a device of this user already holds the call: the server replays `new` for
+       * live calls whenever another client of the user registers. A ringing call has none yet.
+       */
+      self?: { contractId?: string }
     }
   | {
       type: 'notification'
       callId: string
-      /** 'accepted' | 'active' | 'hangup' | 'trying' today; newer servers may add more. */
+      /** 'accepted' | 'active' | 'hangup' | 'trying' | 'escalated' today; newer servers may add more. */
       notification: string
+      /** The device that took the call (on `accepted`). */
+      signedContractId?: string
+      features?: string[]
+    }
+  /** Newer servers: the other party or the features changed during the call. */
+  | {
+      type: 'update'
+      callId: string
+      contact?: MediaSignalContact
       features?: string[]
     }
 
@@ -47,6 +63,14 @@ const contactSchema = z.object({
   sipExtension: optionalText,
 })
 
+const optionalFeatures = z.array(z.string()).optional().catch(undefined)
+
+/** Only whether a device holds the call matters here; the rest of `self` is the user. */
+const selfSchema = z
+  .object({ contractId: z.string().min(1).optional().catch(undefined) })
+  .optional()
+  .catch(undefined)
+
 const newCallSchema = z.object({
   type: z.literal('new'),
   callId: z.string().min(1),
@@ -54,26 +78,36 @@ const newCallSchema = z.object({
   contact: contactSchema,
   service: optionalText,
   kind: optionalText,
+  self: selfSchema,
 })
 
 const notificationSchema = z.object({
   type: z.literal('notification'),
   callId: z.string().min(1),
   notification: z.string().min(1),
-  features: z.array(z.string()).optional().catch(undefined),
+  signedContractId: optionalText,
+  features: optionalFeatures,
 })
+
+const updateSchema = z.object({
+  type: z.literal('update'),
+  callId: z.string().min(1),
+  contact: contactSchema.optional().catch(undefined),
+  features: optionalFeatures,
+})
+
+const SCHEMAS: Record<string, z.ZodType | undefined> = {
+  new: newCallSchema,
+  notification: notificationSchema,
+  update: updateSchema,
+}
 
 const typeSchema = z.object({ type: z.string() })
 
 export function readMediaSignal(raw: unknown): SignalReading {
   const typed = typeSchema.safeParse(raw)
   if (!typed.success) return { kind: 'invalid', detail: 'a signal without a type' }
-  const schema =
-    typed.data.type === 'new'
-      ? newCallSchema
-      : typed.data.type === 'notification'
-        ? notificationSchema
-        : null
+  const schema = Object.hasOwn(SCHEMAS, typed.data.type) ? SCHEMAS[typed.data.type] : undefined
   if (!schema) return { kind: 'skipped' }
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
@@ -81,14 +115,14 @@ export function readMediaSignal(raw: unknown): SignalReading {
     const where = issue?.path.join('.') || 'signal'
     return { kind: 'invalid', detail: `'${typed.data.type}' signal, ${where}: ${issue?.message}` }
   }
-  return { kind: 'signal', signal: withoutUndefined(parsed.data) as MediaSignal }
+  return { kind: 'signal', signal: withoutUndefined(parsed.data as object) as MediaSignal }
 }
 
-/** Drops keys whose value is undefined, one level down too, so signals compare cleanly. */
+/** Drops keys whose value is undefined (and objects left empty), one level down too, so signals compare cleanly. */
 function withoutUndefined<T extends object>(value: T): T {
   const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, isPlainObject(v) ? withoutUndefined(v) : v])
+    .map(([k, v]) => [k, isPlainObject(v) ? withoutUndefined(v) : v] as const)
+    .filter(([, v]) => v !== undefined && !(isPlainObject(v) && Object.keys(v).length === 0))
   return Object.fromEntries(entries) as T
 }
 

@@ -1,15 +1,15 @@
 // Test support: plain recording stand-ins for the app layer's ports and for the
 // session and settings services. Imported by tests only.
-import { DEFAULT_SETTINGS } from '../settings/settings-schema'
+import { DEFAULT_SETTINGS } from '../../main/settings/settings-schema'
 import type { Call, CallPeer } from '../../common/calls'
 import type { AppState, SignInInput, SignInResult } from '../../common/ipc-contract'
-import type { EngineEvent } from '../core/call-engine'
-import type { Clock, TimerHandle } from '../core/clock'
-import { err, ok, type Result } from '../core/result'
-import type { ActiveSession, SessionManager } from '../session/session-types'
-import type { SettingKey, Settings, SettingsStore } from '../settings/settings-types'
-import type { EngineHandle } from './call-tray-app'
-import type { Logger } from './logger'
+import type { EngineEvent } from '../../main/core/call-engine'
+import type { Clock, TimerHandle } from '../../main/core/clock'
+import { err, ok, type Result } from '../../main/core/result'
+import type { ActiveSession, SessionManager } from '../../main/session/session-types'
+import type { SettingKey, Settings, SettingsStore } from '../../main/settings/settings-types'
+import type { EngineHandle } from '../../main/app/call-tray-app'
+import type { Logger } from '../../main/app/logger'
 import type {
   Autostart,
   CallWindow,
@@ -18,9 +18,9 @@ import type {
   Notifier,
   Ringtone,
   TrayView,
-} from './ports'
-import type { TrayMenuItem } from './tray-menu'
-import type { TrayPresentation } from './tray-state'
+} from '../../main/app/ports'
+import type { TrayMenuItem } from '../../main/app/tray-menu'
+import type { TrayPresentation } from '../../main/app/tray-state'
 
 export const T0 = Date.UTC(2026, 3, 30, 13, 30, 0)
 
