@@ -16,7 +16,7 @@ import {
   RecordingWindow,
   SESSION,
   call,
-} from './app-fakes'
+} from '../../test/support/app-fakes'
 import { CallTrayApp } from './call-tray-app'
 import type { UpdatePrompt } from './ports'
 import type { TrayMenuItem, UpdateReadiness } from './tray-menu'

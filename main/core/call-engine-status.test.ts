@@ -9,7 +9,7 @@ import type { ApiError } from './api-errors'
 import { CallEngine, type CallsApi, type RealtimeHealth, type RealtimeSource } from './call-engine'
 import { systemClock } from './clock'
 import { err, ok, type Result } from './result'
-import type { CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
+import type { CallEnding, CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
 
 const START = Date.parse('2026-11-23T09:00:00Z')
 
@@ -31,6 +31,10 @@ class LimitedApi implements CallsApi {
     if (!allowed) return { result: err({ kind: 'rate-limited', resetAt: budget.resetAt }), budget }
     if (this.failWith) return { result: err(this.failWith), budget }
     return { result: ok({ calls: [], unreadable: [], serverOffsetMs: 0 }), budget }
+  }
+
+  async getCallEnding(): Promise<Reply<CallEnding | null>> {
+    return { result: ok(null), budget: null }
   }
 
   async getCallHistory(): Promise<Reply<CallHistory | null>> {

@@ -17,7 +17,7 @@ import { DebUpdater } from 'electron-updater'
 import type { AppAdapter } from 'electron-updater/out/AppAdapter'
 import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { RecordingLogger } from '../app/app-fakes'
+import { RecordingLogger } from '../../test/support/app-fakes'
 import { createElectronUpdater } from './electron-updater-adapter'
 import type { Updater } from './updater'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ManualClock, RecordingLogger } from '../app/app-fakes'
+import { ManualClock, RecordingLogger } from '../../test/support/app-fakes'
 import {
   CALL_END_POLL_MS,
   CHECK_INTERVAL_MS,
