@@ -11,7 +11,9 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.posix.join(dir, entry.name)
     if (entry.isDirectory()) return sourceFiles(relative)
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [relative] : []
+    // Declarations (.d.ts) describe a package's types; nothing imports them.
+    const source = entry.name.endsWith('.ts') && !/\.(test|d)\.ts$/.test(entry.name)
+    return source ? [relative] : []
   })
 }
 

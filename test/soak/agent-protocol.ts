@@ -1,7 +1,7 @@
 // Messages between the soak's world (simulator, traffic, faults) and the agent: the
 // app in a process of its own, so its heap is measured alone and a sleep can freeze
 // it for real (SIGSTOP), timers and sockets included.
-import type { SoakTimebase } from './scaled-clock'
+import type { SoakTimebase } from '../support/scaled-clock'
 
 export interface AgentConfig {
   timebase: SoakTimebase

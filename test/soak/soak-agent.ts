@@ -11,7 +11,7 @@ import { DEFAULT_TIMEOUT_MS, RocketChatClient } from '../../main/core/rocketchat
 import { parseServerUrl } from '../../main/core/server-url'
 import { createFileLogger } from '../../main/logging/file-logger'
 import type { AgentConfig, AgentToWorld, WorldToAgent } from './agent-protocol'
-import { ScaledClock } from './scaled-clock'
+import { ScaledClock } from '../support/scaled-clock'
 
 function send(message: AgentToWorld): void {
   process.send?.(message)

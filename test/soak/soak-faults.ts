@@ -4,7 +4,7 @@
 import { DEFAULT_TIMEOUT_MS } from '../../main/core/rocketchat-client'
 import { FUNKE, type Simulator } from '../simulator'
 import type { AgentProcess } from './agent-process'
-import type { ScaledClock } from './scaled-clock'
+import type { ScaledClock } from '../support/scaled-clock'
 import type { PlannedFault } from './soak-plan'
 
 export interface NeighbourCounts {

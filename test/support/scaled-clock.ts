@@ -1,8 +1,9 @@
-// Compressed time for the soak: every process of a run (the simulator's and the app's)
-// derives "now" from the same wall-clock origin and runs `speed` times faster, so a
-// day's traffic fits in minutes while rate-limit windows, backoffs, ring expiry and
-// ping timeouts keep their real proportions. Only the app's clock can jump (its wall
-// clock changing under it); its timers, like the OS's monotonic ones, do not.
+// Compressed time for the soak and the fleet benchmark: every process of a run (the
+// simulator's and the app's) derives "now" from the same wall-clock origin and runs
+// `speed` times faster, so a day's traffic fits in minutes while rate-limit windows,
+// backoffs, ring expiry and ping timeouts keep their real proportions. Only the app's
+// clock can jump (its wall clock changing under it); its timers, like the OS's
+// monotonic ones, do not.
 import type { Clock, TimerHandle } from '../../main/core/clock'
 
 export interface SoakTimebase {
