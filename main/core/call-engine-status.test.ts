@@ -130,6 +130,22 @@ describe('the status while the budget is shared', () => {
     expect(status.state === 'online' && status.detail).toMatch(/up to \d+ (s|min) late/)
   })
 
+  it('does not call a 429 within a shared budget an outage', async () => {
+    const { api, engine, statuses } = setup()
+    busyNeighbours(api.limiter)
+    engine.start()
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    const settled = statuses.length
+    // A burst of the neighbours spends the next windows.
+    for (let minute = 0; minute < 5; minute++) {
+      for (let i = 0; i < 10; i++) api.limiter.hit(Date.now())
+      await vi.advanceTimersByTimeAsync(60_000)
+    }
+    expect(api.limiter.rejected).toBeGreaterThan(0)
+    expect(statuses.slice(settled).map((status) => status.state)).not.toContain('rate-limited')
+    expect(engine.state.status).toMatchObject({ state: 'online', notice: 'polling-shared' })
+  })
+
   it('says nothing of sharing to a desk alone on its IP', async () => {
     const { engine } = setup()
     engine.start()

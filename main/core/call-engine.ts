@@ -256,6 +256,10 @@ export class CallEngine {
     if (transient && this.realtimeHealthy) {
       this.pendingStatus = null
       this.setStatus(RECONCILE_SLOWED)
+    } else if (error.kind === 'rate-limited' && this.scheduler.budgetIsShared) {
+      // Within a shared budget a 429 now and then is the cost of sharing, not an outage.
+      this.pendingStatus = null
+      this.setStatus(this.onlineStatus())
     } else if (meaning.retryFromPlan) this.pendingStatus = meaning.status
     else this.setStatus(meaning.status)
     return meaning.outcome
