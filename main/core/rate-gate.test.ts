@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { steadyAt, systemClock } from './clock'
+import { LimiterModel } from '../../test/support/limiter-model'
 import { RateGate } from './rate-gate'
 import { resolveUnansweredCall } from './missed-call-resolver'
 import { err, ok } from './result'
@@ -17,7 +18,8 @@ afterEach(() => {
 describe('rate gate', () => {
   it('lets requests through while the budget lasts, then holds them until the reset', async () => {
     const gate = new RateGate(systemClock)
-    gate.update({ limit: 10, remaining: 2, resetAt: START + 30_000 })
+    // Alone on the IP: our own request left two of three.
+    gate.update({ limit: 3, remaining: 2, resetAt: START + 30_000 })
     expect(await gate.acquire(steadyAt(systemClock, START + 60_000))).toBe(true)
     expect(await gate.acquire(steadyAt(systemClock, START + 60_000))).toBe(true)
     let third = false
@@ -76,5 +78,36 @@ describe('missed-call lookups under the history route limit', () => {
     expect(outcomes.every((outcome) => outcome === 'missed')).toBe(true)
     // The first one gets the budget; the rest wait for it instead of drawing 429s.
     expect(history.rejected()).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('rate gates of many desks behind one IP', () => {
+  it('keep lookups to the shared budget instead of all meeting at each reset', async () => {
+    const limiter = new LimiterModel()
+    const desks = Array.from({ length: 50 }, (_, index) => ({
+      gate: new RateGate(systemClock, () => ((index * 7919) % 100) / 100),
+    }))
+    const lookup = async (gate: RateGate) => {
+      // A minute to find a slot, as the missed-call resolver allows.
+      if (!(await gate.acquire(systemClock.monotonic() + 60_000))) return
+      // As the resolver reports an answer: its budget, then a 429 as such.
+      const { allowed, budget } = limiter.hit(Date.now())
+      gate.update(budget)
+      if (!allowed) gate.exhaustedUntil(budget.resetAt)
+    }
+    // Every desk wants one lookup a minute: five times what the route allows.
+    for (let minute = 0; minute < 30; minute++) {
+      for (const [index, desk] of desks.entries()) {
+        systemClock.setTimeout(() => void lookup(desk.gate), minute * 60_000 + index * 1000)
+      }
+    }
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    const [requests, rejected] = [limiter.requests, limiter.rejected]
+    await vi.advanceTimersByTimeAsync(20 * 60_000)
+    const perMinute = (limiter.requests - requests) / 20
+    expect(perMinute).toBeLessThanOrEqual(10.5)
+    expect((limiter.rejected - rejected) / Math.max(1, limiter.requests - requests)).toBeLessThan(
+      0.1,
+    )
   })
 })
