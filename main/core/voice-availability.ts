@@ -6,8 +6,10 @@
 // `VoIP_TeamCollab_Enabled`. The verdict is pure; the watch asks rarely, because each of
 // these routes has its own 10-a-minute budget shared by every agent behind the office's IP.
 import type { ApiError } from './api-errors'
-import type { Clock, TimerHandle } from './clock'
+import { steadyAt, type Clock, type TimerHandle } from './clock'
+import type { RateBudget } from './rate-limit'
 import type { Reply } from './rocketchat-client'
+import { SharedBudget } from './shared-budget'
 
 export type VoiceUnavailableReason = 'not-licensed' | 'disabled' | 'not-permitted'
 
@@ -67,6 +69,8 @@ export const RECHECK_MIN_MS = 10 * 60_000
 export const RECHECK_SPREAD_MS = 5 * 60_000
 /** A check that could not finish (network, 5xx, 429) tries again sooner. */
 export const RETRY_AFTER_FAILURE_MS = 2 * 60_000
+/** These checks are worth less than the polls that ring: a small part of a shared budget. */
+const CHECK_SHARE = 0.3
 
 export interface VoiceWatchOptions {
   api: VoiceAccessApi
@@ -94,6 +98,9 @@ export class VoiceAvailabilityWatch {
   private timer: TimerHandle | null = null
   private running = false
   private firstDone: Promise<void> = Promise.resolve()
+  /** What the license route's budget says of the other desks behind our IP (all four routes alike). */
+  private readonly share = new SharedBudget()
+  private lastDelayMs = RECHECK_MIN_MS
 
   constructor(options: VoiceWatchOptions) {
     this.api = options.api
@@ -130,16 +137,23 @@ export class VoiceAvailabilityWatch {
   private async checkAndPlan(): Promise<void> {
     const complete = await this.check()
     if (!this.running) return
-    const delay = complete
+    const own = complete
       ? RECHECK_MIN_MS + this.random() * RECHECK_SPREAD_MS
       : RETRY_AFTER_FAILURE_MS * (1 + this.random() / 2)
+    // Two hundred desks asking every ten minutes would spend these routes' budget.
+    const fair = this.share.fairSpacing(this.lastDelayMs, CHECK_SHARE, this.clock.monotonic())
+    const delay = fair === null ? own : Math.max(own, fair * (0.8 + 0.4 * this.random()))
+    this.lastDelayMs = delay
     this.timer = this.clock.setTimeout(() => void this.checkAndPlan(), delay)
   }
 
   /** True when every question got an answer (a fact or "cannot tell"). */
   private async check(): Promise<boolean> {
     const [license, roles, permissions, setting] = await Promise.all([
-      this.api.getLicenseModules().then((reply) => read(reply)),
+      this.api.getLicenseModules().then((reply) => {
+        this.learn(reply.budget)
+        return read(reply)
+      }),
       this.api.getMyRoles().then((reply) => read(reply)),
       this.api.listPermissions(this.permissionsSince ?? undefined).then((reply) => read(reply)),
       this.settingGone ? null : this.api.getPublicSetting(VOICE_SETTING).then((r) => read(r)),
@@ -158,6 +172,13 @@ export class VoiceAvailabilityWatch {
     }
     this.publish(judgeVoiceAvailability(this.facts))
     return [license, roles, permissions, setting].every((item) => item === null || 'fact' in item)
+  }
+
+  private learn(budget: RateBudget | null): void {
+    if (budget) {
+      const steady = { ...budget, resetAt: steadyAt(this.clock, budget.resetAt) }
+      this.share.observe(steady, this.clock.monotonic())
+    }
   }
 
   /** undefined: the server has no such setting (8.x); null: it could not tell. */
