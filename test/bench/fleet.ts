@@ -35,6 +35,7 @@ const MEASURE_MS = Number(values.minutes) * MINUTE
 const WARMUP_MS = Number(values['warmup-minutes'] ?? 5 + AGENTS / 10) * MINUTE
 const SPEED = Number(values.speed)
 const LIMIT = { calls: 10, windowMs: 60_000 }
+const STAGGER_MS = 2 * MINUTE
 
 interface CallRecord {
   agent: number
@@ -89,10 +90,14 @@ async function runMode(mode: Mode): Promise<string[]> {
   const calls = new Map<string, CallRecord>()
   const measuring = { from: Number.POSITIVE_INFINITY, to: Number.POSITIVE_INFINITY }
   const inWindow = (at: number) => at >= measuring.from && at < measuring.to
-  const agents = users.map((user, index) =>
-    startAgent(user, index, server.value, clock, calls, measuring),
-  )
   const random = seeded(Number(values.seed))
+  // Agents start their day over the first minutes, not in one instant.
+  const agents = await Promise.all(
+    users.map(async (user, index) => {
+      await new Promise((resolve) => setTimeout(resolve, clock.real(random() * STAGGER_MS)))
+      return startAgent(user, index, server.value, clock, calls, measuring)
+    }),
+  )
   const timers = new Set<ReturnType<typeof setTimeout>>()
   const later = (virtualMs: number, action: () => void) => {
     const timer = setTimeout(() => {
@@ -103,7 +108,7 @@ async function runMode(mode: Mode): Promise<string[]> {
   }
   const placeCalls = (index: number) => {
     later(60_000 + random() * 60_000, () => {
-      placeCall(sim, calls, index, random() < 0.5, clock, later)
+      placeCall(sim, calls, index, random, clock, later)
       placeCalls(index)
     })
   }
@@ -191,10 +196,11 @@ function placeCall(
   sim: Simulator,
   calls: Map<string, CallRecord>,
   agent: number,
-  answered: boolean,
+  random: () => number,
   clock: ScaledClock,
   later: (virtualMs: number, action: () => void) => void,
 ): void {
+  const answered = random() < 0.5
   const user = `fleetAgent${String(agent + 1).padStart(7, '0')}`
   const call = sim.placeCall({
     from: { type: 'user', id: FUNKE.id },
@@ -212,11 +218,11 @@ function placeCall(
   calls.set(call._id, record)
   const endRing = () => (record.ringEndedAt = clock.now())
   if (answered) {
-    later(5000 + Math.random() * 15_000, () => {
+    later(5000 + random() * 15_000, () => {
       endRing()
       sim.acceptCall(call._id)
       sim.activateCall(call._id)
-      later(30_000 + Math.random() * 60_000, () => sim.hangupCall(call._id, { by: FUNKE.id }))
+      later(30_000 + random() * 60_000, () => sim.hangupCall(call._id, { by: FUNKE.id }))
     })
   } else {
     later(25_000, () => {
