@@ -13,9 +13,9 @@ export function sharedPollingStatus(spacingMs: number): ConnectionStatus {
     state: 'online',
     notice: 'polling-shared',
     detail:
-      `Checking by polling only: other desks on this network share the server's request limit, ` +
-      `so a call can show up to ${latenessText(spacingMs)} late. Allowing WebSocket connections ` +
-      `to the server (through the proxy) makes calls ring at once.`,
+      `Polling only: desks on this network share the server's request limit, so a call can ` +
+      `show up to ${latenessText(spacingMs)} late. Allowing WebSocket connections to the ` +
+      `server (through the proxy) fixes this.`,
   }
 }
 

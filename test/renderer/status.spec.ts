@@ -33,6 +33,34 @@ test('the header names the user and server, and Sign out signs out', async ({ pa
   await expect(page.getByRole('status')).toBeHidden()
 })
 
+test('polling alone within a shared budget says calls may show late, above the calls', async ({
+  page,
+  tray,
+}) => {
+  const detail =
+    "Polling only: desks on this network share the server's request limit, so a call can show up to 2 min late. Allowing WebSocket connections to the server (through the proxy) fixes this."
+  await tray.open(busyState({ status: { state: 'online', notice: 'polling-shared', detail } }))
+  const notice = page.locator('[data-notice="polling-shared"]')
+  await expect(notice).toHaveAttribute('role', 'status')
+  await expect(notice).toHaveText(detail)
+  // Still online: the calls are listed, not replaced by a status panel.
+  await expect(page.getByRole('heading', { name: 'No calls right now' })).toHaveCount(0)
+  await expect(page.locator('.call').first()).toBeVisible()
+  await tray.snap('online-polling-shared')
+})
+
+test('a slowed check while the stream delivers is said quietly, not as an outage', async ({
+  page,
+  tray,
+}) => {
+  const detail =
+    'Calls arrive over the live connection; the server is slowing down other checks for now.'
+  await tray.open(signedIn({ status: { state: 'online', notice: 'reconcile-slowed', detail } }))
+  await expect(page.locator('[data-notice="reconcile-slowed"]')).toHaveText(detail)
+  await expect(page.getByRole('heading', { name: 'No calls right now' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Taking a short break' })).toHaveCount(0)
+})
+
 test('connecting says so', async ({ page, tray }) => {
   await tray.open(signedIn({ status: { state: 'connecting' } }))
   await expect(page.getByRole('heading', { name: 'Connecting…' })).toBeVisible()
