@@ -20,6 +20,7 @@ import {
 } from '../../test/support/app-fakes'
 import { CallTrayApp } from './call-tray-app'
 import { incomingKey } from './call-alerts'
+import { PUSH_WINDOW_MS } from './coalesced-push'
 
 function setup(
   options: { stored?: boolean; settings?: Partial<Settings>; policyUnreadable?: boolean } = {},
@@ -170,7 +171,7 @@ describe('CallTrayApp', () => {
   })
 
   it('rings: notification, ringtone, tray and window all follow the engine', async () => {
-    const { app, engine, notifier, ringtone, tray, window } = setup({ stored: true })
+    const { app, engine, notifier, ringtone, tray, window, clock } = setup({ stored: true })
     await app.start()
     engine().emit({ type: 'status', status: { state: 'online' } })
     engine().emit({ type: 'calls', calls: [call()] })
@@ -186,6 +187,8 @@ describe('CallTrayApp', () => {
     engine().emit({ type: 'notification-closed', callId: 'call-1', reason: 'answered' })
     expect(notifier.closed).toEqual([incomingKey('call-1')])
     expect(ringtone.ringing).toBe(false)
+    // The window and tray follow a burst of engine events once it settles.
+    clock.advance(PUSH_WINDOW_MS)
     expect(tray.last?.icon).toBe('in-call')
   })
 
@@ -194,11 +197,30 @@ describe('CallTrayApp', () => {
     await app.start()
     engine().emit({ type: 'status', status: { state: 'online' } })
     engine().emit({ type: 'calls', calls: [call({ state: 'active', since: T0 })] })
-    clock.advance(2000)
+    clock.advance(PUSH_WINDOW_MS + 2000)
     expect(tray.last?.tooltip).toBe('In call with Funke Olasupo · 00:02')
     engine().emit({ type: 'calls', calls: [] })
     clock.advance(5000)
     expect(clock.pending).toBe(0)
+  })
+
+  it('follows a burst of engine events with one window push, and shows one summary for a flood', async () => {
+    const { app, engine, window, notifier, clock } = setup({ stored: true })
+    await app.start()
+    const before = window.sent.length
+    for (let i = 0; i < 1000; i++) {
+      engine().emit({ type: 'calls', calls: [call({ id: `call-${i}` })] })
+    }
+    clock.advance(PUSH_WINDOW_MS)
+    expect(window.sent.length - before).toBeLessThanOrEqual(2)
+    expect(window.sent.at(-1)?.calls).toEqual([call({ id: 'call-999' })])
+
+    for (const ringing of [40, 39]) {
+      engine().emit({ type: 'notification-summary', ringing, title: `${ringing} more`, body: '' })
+    }
+    expect([...notifier.open.values()].map((request) => request.title)).toEqual(['39 more'])
+    engine().emit({ type: 'notification-summary-closed' })
+    expect(notifier.open.size).toBe(0)
   })
 
   it('declines from the notification through the engine', async () => {

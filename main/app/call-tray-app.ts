@@ -18,6 +18,7 @@ import { statusLine } from './activity-log'
 import { buildAppState } from './app-state'
 import { syncAutostart } from './autostart-sync'
 import { CallAlerts } from './call-alerts'
+import { CoalescedPush } from './coalesced-push'
 import type { EngineHandle, RunningEngine } from './engine-handle'
 import { isAllowedExternalUrl } from './external-url'
 import { describeError, guarded, type Logger } from './logger'
@@ -32,6 +33,7 @@ import type {
   TrayView,
   UpdatePrompt,
 } from './ports'
+import { SummaryAlert } from './summary-alert'
 import { runTrayAction } from './tray-actions'
 import type { TrayAction, TrayMenuOptions } from './tray-menu'
 import { TrayPublisher } from './tray-publisher'
@@ -73,6 +75,9 @@ export class CallTrayApp {
   private lastStatusLine = ''
   private settings: Settings
   private readonly alerts: CallAlerts
+  private readonly summary: SummaryAlert
+  /** Engine events come in bursts under a flood: the window and tray follow them coalesced. */
+  private readonly enginePush: CoalescedPush
   private readonly trayPublisher: TrayPublisher
   private readonly pauseTimer: PauseTimer
   private readonly unsubscribeSettings: () => void
@@ -87,6 +92,13 @@ export class CallTrayApp {
       now: () => options.clock.now(),
       settings: () => this.settings,
     })
+    this.summary = new SummaryAlert({
+      notifier: options.notifier,
+      logger: options.logger,
+      now: () => options.clock.now(),
+      settings: () => this.settings,
+    })
+    this.enginePush = new CoalescedPush(options.clock, () => this.publish())
     this.trayPublisher = new TrayPublisher({
       tray: options.tray,
       clock: options.clock,
@@ -253,6 +265,8 @@ export class CallTrayApp {
     this.unsubscribeUpdates()
     this.stopEngine()
     this.alerts.clear()
+    this.summary.clear()
+    this.enginePush.dispose()
     this.pauseTimer.dispose()
     this.trayPublisher.dispose()
   }
@@ -280,6 +294,7 @@ export class CallTrayApp {
     this.calls = []
     this.recent = []
     this.alerts.clear()
+    this.summary.clear()
     this.publish()
   }
 
@@ -306,11 +321,19 @@ export class CallTrayApp {
         this.recent = event.recent
         break
       case 'notification':
+        // What the notification opens shows the call already.
+        this.enginePush.flush()
+        this.alerts.onNotificationEvent(event)
+        return
       case 'notification-closed':
         this.alerts.onNotificationEvent(event)
         return
+      case 'notification-summary':
+      case 'notification-summary-closed':
+        this.summary.onEvent(event)
+        return
     }
-    this.publish()
+    this.enginePush.request()
   }
 
   private logStatus(status: ConnectionStatus): void {
@@ -342,6 +365,7 @@ export class CallTrayApp {
       void syncAutostart(this.options.autostart, settings.startAtLogin, this.options.logger)
     this.pauseTimer.follow(settings.pause)
     this.alerts.refresh()
+    this.summary.refresh()
     this.publish()
   }
 
@@ -354,6 +378,7 @@ export class CallTrayApp {
     this.resumeNotifications()
     // Also when the setting could not be cleared (locked): an expired pause is no pause.
     this.alerts.refresh()
+    this.summary.refresh()
     this.publish()
   }
 

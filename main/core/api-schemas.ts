@@ -2,6 +2,14 @@
 // published docs differ (string booleans, missing optional fields, extra fields,
 // states the docs omit), strict where a wrong value would mislead the agent.
 import { z } from 'zod'
+import {
+  MAX_ID_LENGTH,
+  MAX_TIMESTAMP_LENGTH,
+  serverFeatures,
+  serverId,
+  serverText,
+  serverWord,
+} from './server-limits'
 
 /** The docs' examples write `"false"`/`"true"`; real servers send booleans. */
 const booleanish = z
@@ -9,19 +17,21 @@ const booleanish = z
   .transform((value) => value === true || value === 'true')
 
 /** ISO-8601 string (REST) or epoch ms; becomes epoch ms on the server's clock. */
-const timestamp = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value : Date.parse(value)
-  if (!Number.isFinite(ms)) {
-    ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` })
-    return z.NEVER
-  }
-  return ms
-})
+const timestamp = z
+  .union([z.string().max(MAX_TIMESTAMP_LENGTH), z.number()])
+  .transform((value, ctx) => {
+    const ms = typeof value === 'number' ? value : Date.parse(value)
+    if (!Number.isFinite(ms)) {
+      ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` })
+      return z.NEVER
+    }
+    return ms
+  })
 
 export const KNOWN_CALL_STATES = ['none', 'ringing', 'accepted', 'active', 'hangup'] as const
 export type ServerCallState = (typeof KNOWN_CALL_STATES)[number] | 'unknown'
 
-const callState = z.string().transform((value): ServerCallState => {
+const callState = serverWord.transform((value): ServerCallState => {
   return (KNOWN_CALL_STATES as readonly string[]).includes(value)
     ? (value as ServerCallState)
     : 'unknown'
@@ -32,23 +42,26 @@ const optionalText = z
   .nullish()
   .transform((value) => value ?? undefined)
 
+/** Names and extensions: cut to length (see server-limits.ts). */
+const optionalServerText = serverText.nullish().transform((value) => value ?? undefined)
+
 export const callPartySchema = z.object({
-  type: z.string(),
-  id: z.string(),
-  contractId: optionalText,
-  displayName: optionalText,
-  username: optionalText,
-  sipExtension: optionalText,
+  type: serverWord,
+  id: z.string().max(MAX_ID_LENGTH),
+  contractId: serverId.nullish().transform((value) => value ?? undefined),
+  displayName: optionalServerText,
+  username: optionalServerText,
+  sipExtension: optionalServerText,
 })
 export type ServerCallParty = z.infer<typeof callPartySchema>
 
 export const mediaCallSchema = z.object({
-  _id: z.string().min(1),
+  _id: serverId,
   state: callState,
   caller: callPartySchema,
   callee: callPartySchema,
   ended: booleanish.default(false),
-  features: z.array(z.string()).default([]),
+  features: serverFeatures.default([]),
   createdAt: timestamp,
   acceptedAt: timestamp.optional(),
   activatedAt: timestamp.optional(),

@@ -2,12 +2,15 @@
 // tracker, and turns the tracker's events into what adapters show and sound
 // (status, call list, notifications, recent calls). Adapters only listen.
 import type { Call, ConnectionStatus, RecentCall, RecentOutcome } from '../../common/calls'
+import { AnnouncementCap } from './announcement-cap'
 import { describeApiError, type ApiError } from './api-errors'
+import { sameCalls } from './call-identity'
 import {
   applySnapshot,
   createTrackerState,
   expireStale,
   markDeclined,
+  TRACKED_CALLS_LIMIT,
   visibleCalls,
   type TrackerEvent,
   type TrackerState,
@@ -17,7 +20,7 @@ import type { Clock } from './clock'
 import type { CallsApi, EngineEvent, EngineOptions, RealtimeHealth } from './engine-ports'
 import { resolveUnansweredCall } from './missed-call-resolver'
 import { confirmDeclined, mayHaveGoneThrough } from './decline-confirm'
-import { incomingCallText, missedCallText } from './notification-text'
+import { incomingCallText, missedCallText, summaryText } from './notification-text'
 import { RECONCILE_SLOWED, sharedPollingStatus } from './online-notices'
 import { interpretPollError } from './poll-errors'
 import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
@@ -25,6 +28,7 @@ import { RateGate } from './rate-gate'
 import { err, ok, type Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
 import { applySignal, type TrackerSignal } from './tracker-signals'
+import { UnreadableReport } from './unreadable-report'
 import { gateCallsByVoice } from './voice-gate'
 
 export type {
@@ -55,7 +59,9 @@ export class CallEngine {
   private realtimeHealthy = false
   private floorIntervalMs: number
   private readonly unsubscribe: (() => void)[] = []
-  private readonly reportedUnreadable = new Set<string>()
+  private readonly unreadableReport = new UnreadableReport()
+  private readonly announcements = new AnnouncementCap()
+  private reportedUntracked = 0
   private readonly historyGate: RateGate
   private readonly endingGate: RateGate
 
@@ -228,16 +234,20 @@ export class CallEngine {
     return this.handlePollError(reply.result.error, reply.budget)
   }
 
-  /** Once per call, not on every poll. */
+  /** Once per call, and one line per poll however many there are. */
   private reportUnreadable(unreadable: CallsSnapshot['unreadable']): void {
-    for (const bad of unreadable) {
-      const key = bad.id ?? bad.detail
-      if (this.reportedUnreadable.has(key)) continue
-      this.reportedUnreadable.add(key)
-      this.options.warn?.(
-        `The server sent a call that could not be read (${bad.id ?? 'no id'}): ${bad.detail}`,
-      )
-    }
+    const line = this.unreadableReport.lineFor(unreadable)
+    if (line) this.options.warn?.(line)
+  }
+
+  /** A snapshot's calls beyond the limit: said when their number changes, so once per poll at most. */
+  private reportUntracked(untracked: number): void {
+    if (untracked === this.reportedUntracked) return
+    this.reportedUntracked = untracked
+    if (untracked === 0) return
+    this.options.warn?.(
+      `The server listed ${untracked} more calls than the ${TRACKED_CALLS_LIMIT} tracked at once; they are not shown`,
+    )
   }
 
   /** Polling alone within a shared budget cannot ring every call at once: say so. */
@@ -275,20 +285,31 @@ export class CallEngine {
       this.setStatus({ ...pending, retryAt: at ?? pending.retryAt })
   }
 
-  /** The list goes out before the notifications, so whatever a notification opens already shows the call. */
+  /**
+   * The list goes out before the notifications, so whatever a notification opens already
+   * shows the call. A signal that changed nothing costs no more than its lookup.
+   */
   private apply(update: TrackerUpdate): void {
+    const unchanged = update.state.calls === this.tracker.calls
     this.tracker = update.state
-    const calls = visibleCalls(this.tracker)
-    if (JSON.stringify(calls) !== JSON.stringify(this.calls)) {
-      this.calls = calls
-      this.emit({ type: 'calls', calls })
+    if (!unchanged) {
+      const calls = visibleCalls(this.tracker)
+      if (!sameCalls(calls, this.calls)) {
+        this.calls = calls
+        this.emit({ type: 'calls', calls })
+      }
     }
     for (const event of update.events) this.handleTrackerEvent(event)
+    // One summary per update, however many calls joined or left it.
+    const summary = this.announcements.summaryChange()
+    if (summary !== null) this.emitSummary(summary)
+    if (update.untracked !== undefined) this.reportUntracked(update.untracked)
   }
 
   private handleTrackerEvent(event: TrackerEvent): void {
     switch (event.type) {
       case 'incoming-call':
+        if (this.announcements.incoming(event.call.id) === 'summarize') return
         this.emit({
           type: 'notification',
           event: 'incoming-call',
@@ -297,13 +318,22 @@ export class CallEngine {
         })
         return
       case 'notification-closed':
+        if (this.announcements.closed(event.callId) !== 'close') return
         this.emit({ type: 'notification-closed', callId: event.callId, reason: event.reason })
         return
-      case 'call-ended':
+      case 'call-ended': {
+        const summaryOnly = this.announcements.ended(event.call.id)
         if (event.declined) this.addRecent(event.call, 'declined')
-        else if (event.answered || !event.rang) this.addRecent(event.call, 'ended')
+        // A call that rang only in the summary has no notification to follow with a missed one.
+        else if (event.answered || !event.rang || summaryOnly) this.addRecent(event.call, 'ended')
         else void this.resolveUnanswered(event.call)
+      }
     }
+  }
+
+  private emitSummary(ringing: number): void {
+    if (ringing === 0) this.emit({ type: 'notification-summary-closed' })
+    else this.emit({ type: 'notification-summary', ringing, ...summaryText(ringing) })
   }
 
   private async resolveUnanswered(call: Call): Promise<void> {
@@ -339,7 +369,7 @@ export class CallEngine {
   }
 
   private setStatus(status: ConnectionStatus): void {
-    if (JSON.stringify(status) === JSON.stringify(this.status)) return
+    if (sameStatus(status, this.status)) return
     this.status = status
     this.emit({ type: 'status', status })
   }
@@ -354,4 +384,12 @@ export class CallEngine {
       }
     }
   }
+}
+
+/** Statuses are flat objects of a few primitive fields; a field set to undefined is no field. */
+function sameStatus(a: ConnectionStatus, b: ConnectionStatus): boolean {
+  const fieldsA: Record<string, unknown> = a
+  const fieldsB: Record<string, unknown> = b
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  return [...keys].every((key) => fieldsA[key] === fieldsB[key])
 }

@@ -4,6 +4,8 @@
 import type { Call } from '../../common/calls'
 import type { ServerCallState, ServerMediaCall } from './api-schemas'
 import { callDirection, displayState, normalizeCall, toLocalTime } from './call-normalize'
+import { sameCall } from './call-identity'
+import { createSeenMemory, hasSeen, rememberSeen, type SeenMemory } from './seen-memory'
 
 export interface TrackedCall {
   /** The last version of the call that could be shown. */
@@ -24,8 +26,8 @@ export interface TrackedCall {
 export interface TrackerState {
   readonly me: string
   readonly calls: ReadonlyMap<string, TrackedCall>
-  /** Ids of every call tracked so far, newest last: a call is announced only the first time it is seen. */
-  readonly seen: readonly string[]
+  /** Ids of the newest calls tracked so far: a call is announced only the first time it is seen. */
+  readonly seen: SeenMemory
   /** Calls a realtime signal ended, and when (steady clock): a snapshot asked for before that is out of date for them. */
   readonly endedBySignal: ReadonlyMap<string, number>
 }
@@ -52,26 +54,37 @@ export interface TrackerSnapshot {
 export interface TrackerUpdate {
   state: TrackerState
   events: TrackerEvent[]
+  /** Set by snapshots: calls of this user the snapshot listed beyond TRACKED_CALLS_LIMIT, left untracked. */
+  untracked?: number
 }
 
+/**
+ * No agent has this many calls at once; a server that lists more is broken or hostile, and
+ * tracking them all would make every poll and signal cost more (see README, Reliability).
+ */
+export const TRACKED_CALLS_LIMIT = 200
 const SEEN_MEMORY = 1000
 const ENDED_MEMORY = 200
 /** Past its expiry the server hangs a ringing call up; allow for a late sweep. */
 const EXPIRY_GRACE_MS = 10_000
 
 export function createTrackerState(me: string): TrackerState {
-  return { me, calls: new Map(), seen: [], endedBySignal: new Map() }
+  return { me, calls: new Map(), seen: createSeenMemory(SEEN_MEMORY), endedBySignal: new Map() }
 }
 
 export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): TrackerUpdate {
   const calls = new Map<string, TrackedCall>()
   const events: TrackerEvent[] = []
-  const seen = new Set(state.seen)
   const newlySeen: string[] = []
+  // Calls tracked already keep their place; new ones fill what is left.
+  let room = Math.max(0, TRACKED_CALLS_LIMIT - state.calls.size)
+  let untracked = 0
 
   const isNewer = (at: number | null | undefined) => at != null && at > snapshot.requestedAt
   for (const serverCall of snapshot.calls) {
     if (serverCall.ended || serverCall.state === 'hangup') continue
+    // The same id twice in one answer is one call, announced once.
+    if (calls.has(serverCall._id)) continue
     if (isNewer(state.endedBySignal.get(serverCall._id))) continue
     const previous = state.calls.get(serverCall._id)
     const next = trackCall(state.me, previous, serverCall, snapshot.serverOffsetMs)
@@ -81,7 +94,15 @@ export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): T
       continue
     }
     if (!next) continue
-    if (!seen.has(next.call.id)) {
+    if (!previous) {
+      if (room === 0) {
+        untracked++
+        continue
+      }
+      room--
+    }
+    // A call tracked all along was seen, however many others came and went since.
+    if (!previous && !hasSeen(state.seen, next.call.id)) {
       newlySeen.push(next.call.id)
       if (isRingingIncoming(next)) {
         next.rang = true
@@ -106,7 +127,11 @@ export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): T
     if (kept.has(id) || isNewer(previous.signalAt)) calls.set(id, previous)
     else events.push(...endEvents(previous))
   }
-  return { state: { ...state, calls, seen: remember(state.seen, newlySeen) }, events }
+  return {
+    state: { ...state, calls, seen: rememberSeen(state.seen, newlySeen) },
+    events,
+    untracked,
+  }
 }
 
 /** Ringing calls the server has certainly hung up by now (for when it cannot be asked). */
@@ -166,8 +191,10 @@ function trackCall(
       ? { ...previous, serverState: serverCall.state, visible: false, expiresAt }
       : null
   }
+  const call = normalizeCall(serverCall, direction, state, serverOffsetMs)
   return {
-    call: normalizeCall(serverCall, direction, state, serverOffsetMs),
+    // The same object while nothing changed: the engine tells a changed list by identity.
+    call: previous && sameCall(previous.call, call) ? previous.call : call,
     serverState: serverCall.state,
     visible: true,
     notificationOpen: previous?.notificationOpen ?? false,
@@ -208,11 +235,6 @@ export function endEvents(tracked: TrackedCall): TrackerEvent[] {
     declined: tracked.declined,
   })
   return events
-}
-
-export function remember(seen: readonly string[], added: string[]): readonly string[] {
-  if (added.length === 0) return seen
-  return [...seen, ...added].slice(-SEEN_MEMORY)
 }
 
 export function rememberEnded(

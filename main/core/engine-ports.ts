@@ -39,6 +39,9 @@ export type EngineEvent =
       body: string
     }
   | { type: 'notification-closed'; callId: string; reason: CloseReason }
+  /** Ringing calls beyond the few with a notification of their own: one notification, replaced as the count changes. */
+  | { type: 'notification-summary'; ringing: number; title: string; body: string }
+  | { type: 'notification-summary-closed' }
   | { type: 'recent'; recent: RecentCall[] }
 
 export interface EngineOptions {

@@ -21,6 +21,14 @@ export function missedCallText(call: Call): NotificationText {
   }
 }
 
+/** Ringing calls beyond those with a notification of their own. */
+export function summaryText(ringing: number): NotificationText {
+  return {
+    title: `${ringing} more ${ringing === 1 ? 'call' : 'calls'} ringing`,
+    body: 'Open Call Tray to see every ringing call',
+  }
+}
+
 /** What identifies the caller beyond the name, unless the name already is it. */
 function peerDetail(call: Call): string | null {
   const { displayName, username, sipExtension } = call.peer

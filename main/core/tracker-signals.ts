@@ -6,13 +6,14 @@ import { toPeer } from './call-normalize'
 import {
   endEvents,
   isRingingIncoming,
-  remember,
   rememberEnded,
+  TRACKED_CALLS_LIMIT,
   type TrackedCall,
   type TrackerEvent,
   type TrackerState,
   type TrackerUpdate,
 } from './call-tracker'
+import { hasSeen, rememberSeen } from './seen-memory'
 
 interface SignalContact {
   type: string
@@ -91,7 +92,11 @@ function applyNewCall(
   signal: Extract<TrackerSignal, { type: 'new' }>,
   { now, receivedAt }: SignalTime,
 ): TrackerUpdate {
-  if (state.seen.includes(signal.callId)) return { state, events: [] }
+  // Beyond the limit a new call stays untracked; the poll each signal asks for counts it.
+  if (hasSeen(state.seen, signal.callId) || state.calls.has(signal.callId)) {
+    return { state, events: [] }
+  }
+  if (state.calls.size >= TRACKED_CALLS_LIMIT) return { state, events: [] }
   const incoming = signal.role === 'callee'
   // A replay for a call another device of the agent already took: not ringing here.
   // The caller's own `self` always has a contract, so only the callee side tells.
@@ -118,7 +123,7 @@ function applyNewCall(
   const calls = new Map(state.calls)
   calls.set(signal.callId, tracked)
   const events: TrackerEvent[] = ringing ? [{ type: 'incoming-call', call: tracked.call }] : []
-  return { state: { ...state, calls, seen: remember(state.seen, [signal.callId]) }, events }
+  return { state: { ...state, calls, seen: rememberSeen(state.seen, [signal.callId]) }, events }
 }
 
 function answered(

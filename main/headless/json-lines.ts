@@ -14,6 +14,8 @@ export type OutputLine =
       body: string
     }
   | { type: 'notification-closed'; callId: string }
+  | { type: 'notification-summary'; ringing: number; title: string; body: string }
+  | { type: 'notification-summary-closed' }
 
 export interface CallLine {
   id: string
@@ -64,6 +66,15 @@ export function createLineMapper(): (event: EngineEvent) => OutputLine | null {
         }
       case 'notification-closed':
         return { type: 'notification-closed', callId: event.callId }
+      case 'notification-summary':
+        return {
+          type: 'notification-summary',
+          ringing: event.ringing,
+          title: event.title,
+          body: event.body,
+        }
+      case 'notification-summary-closed':
+        return { type: 'notification-summary-closed' }
       case 'recent':
         return null
     }

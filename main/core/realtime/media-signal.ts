@@ -5,6 +5,7 @@
 // field is left out, other signal types (remote-sdp, request-offer, registered, ...) are not for
 // us and are skipped without complaint.
 import { z } from 'zod'
+import { serverFeatures, serverId, serverText, serverWord } from '../server-limits'
 
 export interface MediaSignalContact {
   type: string
@@ -52,46 +53,48 @@ export type SignalReading =
   | { kind: 'skipped' }
   | { kind: 'invalid'; detail: string }
 
-/** A wrong optional value is dropped rather than costing the whole signal. */
-const optionalText = z.string().optional().catch(undefined)
+/**
+ * A wrong optional value is dropped rather than costing the whole signal; an over-long
+ * identifier is wrong, over-long text is cut (server-limits.ts).
+ */
+const optionalText = serverText.optional().catch(undefined)
+const optionalWord = serverWord.optional().catch(undefined)
+const optionalId = serverId.optional().catch(undefined)
 
 const contactSchema = z.object({
-  type: z.string().min(1),
-  id: z.string().min(1),
+  type: serverWord.min(1),
+  id: serverId,
   displayName: optionalText,
   username: optionalText,
   sipExtension: optionalText,
 })
 
-const optionalFeatures = z.array(z.string()).optional().catch(undefined)
+const optionalFeatures = serverFeatures.optional().catch(undefined)
 
 /** Only whether a device holds the call matters here; the rest of `self` is the user. */
-const selfSchema = z
-  .object({ contractId: z.string().min(1).optional().catch(undefined) })
-  .optional()
-  .catch(undefined)
+const selfSchema = z.object({ contractId: optionalId }).optional().catch(undefined)
 
 const newCallSchema = z.object({
   type: z.literal('new'),
-  callId: z.string().min(1),
+  callId: serverId,
   role: z.enum(['caller', 'callee']),
   contact: contactSchema,
-  service: optionalText,
-  kind: optionalText,
+  service: optionalWord,
+  kind: optionalWord,
   self: selfSchema,
 })
 
 const notificationSchema = z.object({
   type: z.literal('notification'),
-  callId: z.string().min(1),
-  notification: z.string().min(1),
-  signedContractId: optionalText,
+  callId: serverId,
+  notification: serverWord.min(1),
+  signedContractId: optionalId,
   features: optionalFeatures,
 })
 
 const updateSchema = z.object({
   type: z.literal('update'),
-  callId: z.string().min(1),
+  callId: serverId,
   contact: contactSchema.optional().catch(undefined),
   features: optionalFeatures,
 })
