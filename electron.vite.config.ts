@@ -1,5 +1,6 @@
-// Builds the three parts of the app: main (ESM, out/main), the call window's preload
-// (one CommonJS .cjs file: sandboxed preloads cannot be ES modules) and the renderer,
+// Builds the three parts of the app: main (ESM, out/main), the preloads of the call window
+// and the ringtone page (CommonJS .cjs files: sandboxed preloads cannot be ES modules)
+// and the renderer,
 // whose settings live in renderer/vite.config.ts and are reused here unchanged but
 // for the second page, the hidden ringtone player.
 import { fileURLToPath } from 'node:url'
@@ -19,7 +20,7 @@ export default defineConfig({
     build: {
       outDir: here('out/preload'),
       rolldownOptions: {
-        input: { index: here('preload/index.ts') },
+        input: { index: here('preload/index.ts'), sound: here('preload/sound.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -34,5 +34,7 @@ export function createCallTrayApi(ipc: IpcRendererPort): CallTrayApi {
     pauseNotifications: (minutes) => invoke('notifications:pause', minutes),
     resumeNotifications: () => invoke('notifications:resume'),
     updateSettings: (patch) => invoke('settings:update', patch),
+    listAudioOutputs: () => invoke('ringer:list-outputs'),
+    openNotificationSettings: () => invoke('app:open-notification-settings'),
   }
 }

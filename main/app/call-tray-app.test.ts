@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Settings } from '../settings/settings-types'
 import {
+  alertingPorts,
   DEFAULT_TEST_SETTINGS,
   FakeAutostart,
   FakeEngine,
@@ -19,7 +20,7 @@ import {
   failedDecline,
 } from '../../test/support/app-fakes'
 import { CallTrayApp } from './call-tray-app'
-import { incomingKey } from './call-alerts'
+import { incomingKey } from '../alerting/alerting'
 
 function setup(
   options: { stored?: boolean; settings?: Partial<Settings>; policyUnreadable?: boolean } = {},
@@ -35,6 +36,7 @@ function setup(
     tray: new RecordingTray(),
     notifier: new RecordingNotifier(),
     ringtone: new RecordingRingtone(),
+    ...alertingPorts(),
     window: new RecordingWindow(),
     autostart: new FakeAutostart(),
     opener: new RecordingOpener(),

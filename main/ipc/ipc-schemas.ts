@@ -22,6 +22,8 @@ export const invokeArgumentSchemas: { [C in keyof InvokeChannels]: z.ZodType<Inv
     'notifications:pause': z.tuple([pauseMinutesSchema]),
     'notifications:resume': z.tuple([]),
     'settings:update': z.tuple([settingsPatchSchema]),
+    'ringer:list-outputs': z.tuple([]),
+    'app:open-notification-settings': z.tuple([]),
   }
 
 /** Where the arguments were wrong, never what they were (they can hold a password). */

@@ -8,7 +8,7 @@ import {
   RecordingRingtone,
   call,
 } from '../../test/support/app-fakes'
-import { CallAlerts, incomingKey, missedKey, outgoingKey } from './call-alerts'
+import { CallAlerts, incomingKey, missedKey, outgoingKey } from './alerting'
 
 function setup(overrides: Partial<Settings> = {}) {
   const notifier = new RecordingNotifier()
