@@ -171,6 +171,8 @@ export interface InvokeChannels {
   'auth:sign-out': () => void
   'call:decline': (callId: string) => ActionResult
   'app:open-rocket-chat': () => void
+  /** Rocket.Chat for this call: the desktop app when installed, else the browser. */
+  'call:open-rocket-chat': (callId: string) => void
   'notifications:pause': (minutes: number | null) => void
   'notifications:resume': () => void
   'settings:update': (patch: SettingsPatch) => ActionResult
@@ -183,16 +185,20 @@ export interface InvokeChannels {
 /** Main → renderer pushes (`webContents.send` → `ipcRenderer.on`). */
 export interface PushChannels {
   'state:changed': AppState
+  /** The global shortcut: focus this ringing call (Enter opens Rocket.Chat for it). */
+  'call:focus': string
 }
 
 /** What the preload exposes as `window.callTray`: named functions, never raw channels. */
 export interface CallTrayApi {
   getState(): Promise<AppState>
   onState(listener: (state: AppState) => void): () => void
+  onFocusCall(listener: (callId: string) => void): () => void
   signIn(input: SignInInput): Promise<SignInResult>
   signOut(): Promise<void>
   declineCall(callId: string): Promise<ActionResult>
   openRocketChat(): Promise<void>
+  openRocketChatFor(callId: string): Promise<void>
   pauseNotifications(minutes: number | null): Promise<void>
   resumeNotifications(): Promise<void>
   updateSettings(patch: SettingsPatch): Promise<ActionResult>

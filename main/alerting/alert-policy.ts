@@ -46,7 +46,13 @@ export function isOnCall(calls: readonly Call[]): boolean {
 
 export type RingSettings = Pick<
   Settings,
-  'ringtone' | 'pause' | 'ringOn' | 'alsoRingOn' | 'callWaitingTone' | 'breakThroughDnd' | 'escalation'
+  | 'ringtone'
+  | 'pause'
+  | 'ringOn'
+  | 'alsoRingOn'
+  | 'callWaitingTone'
+  | 'breakThroughDnd'
+  | 'escalation'
 >
 
 /**

@@ -20,7 +20,14 @@ import {
   type RingSettings,
 } from './alert-policy'
 import { Escalation } from './escalation'
-import { NO_DND, type Attention, type DndProbe, type DndReading, type RingRequest, type Ringtone } from './ports'
+import {
+  NO_DND,
+  type Attention,
+  type DndProbe,
+  type DndReading,
+  type RingRequest,
+  type Ringtone,
+} from './ports'
 import { ringerDeviceStatus, testRing, type RingCheck, type RingerStatus } from './ring-check'
 
 export interface AlertingOptions {
@@ -123,7 +130,10 @@ export class Alerting {
   /** The self-test: plays on the chosen output(s) and says whether they were there. */
   testRing(durationMs: number): Promise<RingCheck> {
     if (this.playing) {
-      return Promise.resolve({ ok: false, detail: 'A call is ringing: the ringtone is playing already.' })
+      return Promise.resolve({
+        ok: false,
+        detail: 'A call is ringing: the ringtone is playing already.',
+      })
     }
     return testRing(this.options.ringtone, this.options.settings(), durationMs)
   }
@@ -170,7 +180,9 @@ export class Alerting {
 
   private escalate(): void {
     const { escalation } = this.options.settings()
-    this.options.logger.info(`A call is still ringing after ${escalation.afterSeconds} s: escalating.`)
+    this.options.logger.info(
+      `A call is still ringing after ${escalation.afterSeconds} s: escalating.`,
+    )
     this.raise({ flash: escalation.flashTaskbar, showWindow: escalation.showWindow })
     this.updateRingtone()
   }

@@ -58,7 +58,10 @@ export async function ringerDeviceStatus(
   try {
     outputs = await ringtone.listOutputs()
   } catch (error) {
-    return { present: false, detail: `The audio outputs could not be listed: ${describeError(error)}` }
+    return {
+      present: false,
+      detail: `The audio outputs could not be listed: ${describeError(error)}`,
+    }
   }
   if (outputs.length === 0) return { present: false, detail: 'No audio output was found.' }
   const choice = settings.ringOn

@@ -19,6 +19,7 @@ export const invokeArgumentSchemas: { [C in keyof InvokeChannels]: z.ZodType<Inv
     'auth:sign-out': z.tuple([]),
     'call:decline': z.tuple([callIdSchema]),
     'app:open-rocket-chat': z.tuple([]),
+    'call:open-rocket-chat': z.tuple([callIdSchema]),
     'notifications:pause': z.tuple([pauseMinutesSchema]),
     'notifications:resume': z.tuple([]),
     'settings:update': z.tuple([settingsPatchSchema]),

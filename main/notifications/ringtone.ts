@@ -3,6 +3,7 @@
 // the call stops ringing. What to play rides in the URL fragment; the page's preload
 // only reports back (its outputs, where it plays), checked against the page that sent
 // it and parsed with the contract's schemas.
+import { isDeepStrictEqual } from 'node:util'
 import { BrowserWindow, type IpcMain, type IpcMainEvent } from 'electron'
 import {
   soundReportSchemas,
@@ -86,7 +87,10 @@ export function createElectronRingtone(options: ElectronRingtoneOptions): Ringto
 
   const ringtone: Ringtone = {
     start(request) {
-      if (player && !player.isDestroyed()) close(player)
+      if (player && !player.isDestroyed()) {
+        if (isDeepStrictEqual(request, playing)) return
+        close(player)
+      }
       playing = request
       const window = open('ring', request)
       player = window

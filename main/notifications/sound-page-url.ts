@@ -5,7 +5,11 @@ import type { RingRequest } from '../alerting/ports'
 /** `ring`: play the request, looped, until the page is closed; `list`: report the outputs. */
 export type SoundPageMode = 'ring' | 'list'
 
-export function soundPageUrl(pageUrl: string, mode: SoundPageMode, request: RingRequest | null): string {
+export function soundPageUrl(
+  pageUrl: string,
+  mode: SoundPageMode,
+  request: RingRequest | null,
+): string {
   const params = new URLSearchParams({ mode })
   if (request) {
     params.set('tone', request.tone)
