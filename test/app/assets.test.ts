@@ -101,7 +101,9 @@ describe('generated assets', () => {
   })
   it('make a call-waiting tone that is soft, short and mostly silence', () => {
     const wav = generated.get('sounds/call-waiting.wav') ?? Buffer.alloc(0)
-    const samples = Array.from({ length: (wav.length - 44) / 2 }, (_, i) => wav.readInt16LE(44 + i * 2))
+    const samples = Array.from({ length: (wav.length - 44) / 2 }, (_, i) =>
+      wav.readInt16LE(44 + i * 2),
+    )
     const peak = Math.max(...samples.map(Math.abs))
     expect(peak / 32767).toBeLessThan(0.4)
     const sounding = samples.filter((sample) => Math.abs(sample) > 100).length
