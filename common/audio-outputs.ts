@@ -7,7 +7,8 @@ export function findOutput(
   outputs: readonly AudioOutput[],
   choice: AudioOutputChoice,
 ): AudioOutput | null {
-  const byId = choice.deviceId === '' ? undefined : outputs.find((o) => o.deviceId === choice.deviceId)
+  const byId =
+    choice.deviceId === '' ? undefined : outputs.find((o) => o.deviceId === choice.deviceId)
   if (byId) return byId
   return (choice.label === '' ? undefined : outputs.find((o) => o.label === choice.label)) ?? null
 }

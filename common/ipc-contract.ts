@@ -49,7 +49,12 @@ export interface SettingsValues {
   ringOn: AudioOutputChoice | null
   alsoRingOn: AudioOutputChoice | null
   callWaitingTone: boolean
-  escalation: { afterSeconds: number; flashTaskbar: boolean; showWindow: boolean; fullVolume: boolean }
+  escalation: {
+    afterSeconds: number
+    flashTaskbar: boolean
+    showWindow: boolean
+    fullVolume: boolean
+  }
   breakThroughDnd: boolean
   globalShortcut: { enabled: boolean; accelerator: string }
 }
@@ -158,7 +163,9 @@ export const settingsPatchSchema = z.strictObject({
     })
     .optional(),
   breakThroughDnd: z.boolean().optional(),
-  globalShortcut: z.strictObject({ enabled: z.boolean(), accelerator: z.string().max(64) }).optional(),
+  globalShortcut: z
+    .strictObject({ enabled: z.boolean(), accelerator: z.string().max(64) })
+    .optional(),
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 

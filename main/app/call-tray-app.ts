@@ -201,7 +201,8 @@ export class CallTrayApp {
     if (base === null) return
     const call = this.calls.find((candidate) => candidate.id === callId) ?? null
     const desktop = this.options.desktopApps.hasRocketChat() ? desktopAppLink(base, call) : null
-    const url = desktop && isAllowedDesktopAppLink(desktop, base) ? desktop : browserLink(base, call)
+    const url =
+      desktop && isAllowedDesktopAppLink(desktop, base) ? desktop : browserLink(base, call)
     if (url !== desktop && !isAllowedExternalUrl(url, base)) return
     try {
       await this.options.opener.open(url)
@@ -408,7 +409,8 @@ export class CallTrayApp {
     const want = enabled ? accelerator : null
     if (want === this.shortcutRegistered) return
     const { shortcut, logger } = this.options
-    if (this.shortcutRegistered !== null) guarded(logger, 'Releasing the global shortcut', () => shortcut.unregister())
+    if (this.shortcutRegistered !== null)
+      guarded(logger, 'Releasing the global shortcut', () => shortcut.unregister())
     this.shortcutRegistered = null
     if (want === null) return
     if (shortcut.register(want, () => this.onShortcut())) this.shortcutRegistered = want

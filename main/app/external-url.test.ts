@@ -44,7 +44,10 @@ describe('isAllowedDesktopAppLink', () => {
   it('allows a room link for the signed-in server', () => {
     expect(isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com', server)).toBe(true)
     expect(
-      isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com&path=direct%2Ffunke', server),
+      isAllowedDesktopAppLink(
+        'rocketchat://room?host=chat.example.com&path=direct%2Ffunke',
+        server,
+      ),
     ).toBe(true)
   })
 
@@ -54,9 +57,9 @@ describe('isAllowedDesktopAppLink', () => {
     expect(
       isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com&path=channel%2Fx', server),
     ).toBe(false)
-    expect(
-      isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com&token=t', server),
-    ).toBe(false)
+    expect(isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com&token=t', server)).toBe(
+      false,
+    )
     expect(isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com', null)).toBe(false)
   })
 })

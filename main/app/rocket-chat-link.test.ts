@@ -16,7 +16,9 @@ describe('Rocket.Chat links', () => {
   })
 
   it('open only the server for a SIP caller or no call', () => {
-    const sip = call({ peer: { ...call().peer, kind: 'sip', username: null, sipExtension: '2001' } })
+    const sip = call({
+      peer: { ...call().peer, kind: 'sip', username: null, sipExtension: '2001' },
+    })
     expect(desktopAppLink(BASE, sip)).toBe('rocketchat://room?host=chat.example.com')
     expect(browserLink(BASE, null)).toBe(BASE)
   })

@@ -71,7 +71,10 @@ export const escalationSchema = z.strictObject({
 export const acceleratorSchema = z
   .string()
   .max(64, 'The shortcut is too long.')
-  .regex(/^([A-Za-z]+\+)+[A-Za-z0-9]+$/, 'The shortcut must be modifiers and a key, e.g. Ctrl+Alt+K.')
+  .regex(
+    /^([A-Za-z]+\+)+[A-Za-z0-9]+$/,
+    'The shortcut must be modifiers and a key, e.g. Ctrl+Alt+K.',
+  )
 
 /** One schema per setting; `serverUrl` is the normalized base from parseServerUrl. */
 export const settingSchemas = {
