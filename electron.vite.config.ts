@@ -1,9 +1,8 @@
-// Builds the three parts of the app: main (ESM, out/main), the call window's preload
-// (one CommonJS .cjs file: sandboxed preloads cannot be ES modules) and the renderer,
-// whose settings live in renderer/vite.config.ts and are reused here unchanged but
-// for the second page, the hidden ringtone player.
+// Builds the three parts of the app: main (ESM, out/main), the preloads of the call
+// window and the ringtone page (CommonJS .cjs files: sandboxed preloads cannot be ES
+// modules) and the renderer, whose settings (both pages) live in renderer/vite.config.ts.
 import { fileURLToPath } from 'node:url'
-import { defineConfig, mergeConfig } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
 import rendererConfig from './renderer/vite.config'
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
@@ -19,16 +18,10 @@ export default defineConfig({
     build: {
       outDir: here('out/preload'),
       rolldownOptions: {
-        input: { index: here('preload/index.ts') },
+        input: { index: here('preload/index.ts'), sound: here('preload/sound.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
-  renderer: mergeConfig(rendererConfig, {
-    build: {
-      rolldownOptions: {
-        input: { index: here('renderer/index.html'), sound: here('renderer/sound.html') },
-      },
-    },
-  }),
+  renderer: rendererConfig,
 })

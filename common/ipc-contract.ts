@@ -31,6 +31,8 @@ export interface AppState {
   settings: SettingsState
   /** Set when the administrator's policy is there but unusable: no sign-in until it is fixed. */
   policyUnreadable?: true
+  /** Set when the OS blocks Call Tray's notifications entirely (where that is detectable). */
+  notificationsBlocked?: true
 }
 
 /** Where the signed-in session's secret is kept; null while signed out. */
@@ -43,6 +45,54 @@ export interface SettingsValues {
   ringtone: { enabled: boolean; volume: number }
   startAtLogin: boolean
   pollFloorSeconds: number
+  /** null: the system default output. */
+  ringOn: AudioOutputChoice | null
+  alsoRingOn: AudioOutputChoice | null
+  callWaitingTone: boolean
+  escalation: {
+    afterSeconds: number
+    flashTaskbar: boolean
+    showWindow: boolean
+    fullVolume: boolean
+  }
+  breakThroughDnd: boolean
+  globalShortcut: { enabled: boolean; accelerator: string }
+}
+
+/** An audio output by id, and by label so a device whose id changed is still found. */
+export interface AudioOutputChoice {
+  deviceId: string
+  label: string
+}
+
+/** An audio output the ringtone page found (`enumerateDevices`, kind "audiooutput"). */
+export type AudioOutput = AudioOutputChoice
+
+export const audioOutputSchema = z.strictObject({
+  deviceId: z.string().max(512),
+  label: z.string().max(256),
+})
+
+/** What the ringtone page reports to main (sound preload → ipcMain.on). */
+export interface SoundReportChannels {
+  /** The outputs it can play on, in the order the system lists them. */
+  'sound:outputs': AudioOutput[]
+  /** Where it plays: `fellBack` when the chosen output is missing and the default plays. */
+  'sound:playing': { chosenPresent: boolean; fellBack: boolean; sinks: string[] }
+}
+
+export const soundReportSchemas = {
+  'sound:outputs': z.array(audioOutputSchema).max(64),
+  'sound:playing': z.strictObject({
+    chosenPresent: z.boolean(),
+    fellBack: z.boolean(),
+    sinks: z.array(z.string().max(512)).max(4),
+  }),
+} satisfies { [C in keyof SoundReportChannels]: z.ZodType<SoundReportChannels[C]> }
+
+/** What the preload of the ringtone page exposes as `window.callTraySound`. */
+export interface CallTraySoundApi {
+  report<C extends keyof SoundReportChannels>(channel: C, payload: SoundReportChannels[C]): void
 }
 
 /** Every setting the administrator's policy can lock, not only those the window shows. */
@@ -101,6 +151,21 @@ export const settingsPatchSchema = z.strictObject({
   ringtone: z.strictObject({ enabled: z.boolean(), volume: z.number().min(0).max(1) }).optional(),
   startAtLogin: z.boolean().optional(),
   pollFloorSeconds: z.number().int().min(1).max(60).optional(),
+  ringOn: audioOutputSchema.nullable().optional(),
+  alsoRingOn: audioOutputSchema.nullable().optional(),
+  callWaitingTone: z.boolean().optional(),
+  escalation: z
+    .strictObject({
+      afterSeconds: z.number().int().min(3).max(120),
+      flashTaskbar: z.boolean(),
+      showWindow: z.boolean(),
+      fullVolume: z.boolean(),
+    })
+    .optional(),
+  breakThroughDnd: z.boolean().optional(),
+  globalShortcut: z
+    .strictObject({ enabled: z.boolean(), accelerator: z.string().max(64) })
+    .optional(),
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 
@@ -113,25 +178,37 @@ export interface InvokeChannels {
   'auth:sign-out': () => void
   'call:decline': (callId: string) => ActionResult
   'app:open-rocket-chat': () => void
+  /** Rocket.Chat for this call: the desktop app when installed, else the browser. */
+  'call:open-rocket-chat': (callId: string) => void
   'notifications:pause': (minutes: number | null) => void
   'notifications:resume': () => void
   'settings:update': (patch: SettingsPatch) => ActionResult
+  /** Asks the ringtone page which outputs there are; empty when it cannot tell. */
+  'ringer:list-outputs': () => AudioOutput[]
+  /** Opens the OS page where Call Tray's notifications are allowed. */
+  'app:open-notification-settings': () => void
 }
 
 /** Main → renderer pushes (`webContents.send` → `ipcRenderer.on`). */
 export interface PushChannels {
   'state:changed': AppState
+  /** The global shortcut: focus this ringing call (Enter opens Rocket.Chat for it). */
+  'call:focus': string
 }
 
 /** What the preload exposes as `window.callTray`: named functions, never raw channels. */
 export interface CallTrayApi {
   getState(): Promise<AppState>
   onState(listener: (state: AppState) => void): () => void
+  onFocusCall(listener: (callId: string) => void): () => void
   signIn(input: SignInInput): Promise<SignInResult>
   signOut(): Promise<void>
   declineCall(callId: string): Promise<ActionResult>
   openRocketChat(): Promise<void>
+  openRocketChatFor(callId: string): Promise<void>
   pauseNotifications(minutes: number | null): Promise<void>
   resumeNotifications(): Promise<void>
   updateSettings(patch: SettingsPatch): Promise<ActionResult>
+  listAudioOutputs(): Promise<AudioOutput[]>
+  openNotificationSettings(): Promise<void>
 }

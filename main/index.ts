@@ -3,11 +3,12 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import tls from 'node:tls'
-import { app, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
+import { app, globalShortcut, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
 import electronUpdater from 'electron-updater'
 import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
+import { NOTIFICATION_SETTINGS_URLS } from './app/external-url'
 import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
 import { logUncaughtErrors } from './app/crash-guard'
 import { debugSwitchIn } from './app/debug-switches'
@@ -17,6 +18,7 @@ import { systemClock } from './core/clock'
 import { registerIpcHandlers } from './ipc/ipc-handlers'
 import { createFileLogger } from './logging/file-logger'
 import { desktopSocketRouter } from './net/realtime-route'
+import { createDndProbe, readTextOrNull, runCommand } from './dnd/dnd-probe'
 import { createElectronNotifier } from './notifications/notifier'
 import { createElectronRingtone } from './notifications/ringtone'
 import { policySources, systemPolicyPorts } from './policy/policy-sources'
@@ -25,6 +27,8 @@ import { updatePolicy } from './policy/update-policy'
 import { watchPowerEvents } from './power/power-events'
 import { createSessionServices } from './session'
 import { adminPolicyFrom } from './settings/admin-policy'
+import { createDesktopApps } from './system/desktop-apps'
+import { createGlobalShortcut } from './system/global-shortcut'
 import { createElectronTray, type ElectronTrayView } from './tray/tray-adapter'
 import { trayIconFile } from './tray/tray-icons'
 import { createElectronUpdater } from './updates/electron-updater-adapter'
@@ -103,6 +107,7 @@ async function startApp(): Promise<void> {
     pages,
     trayBounds: () => tray.bounds(),
     logger,
+    bounceDock: () => app.dock?.bounce('critical'),
   })
   const notifier = createOr(
     logger,
@@ -120,7 +125,13 @@ async function startApp(): Promise<void> {
   const ringtone = createOr(
     logger,
     'The ringtone',
-    () => createElectronRingtone({ pageUrl: pages.url('sound'), logger }),
+    () =>
+      createElectronRingtone({
+        pageUrl: pages.url('sound'),
+        preloadPath: path.join(here, '../preload/sound.cjs'),
+        ipcMain,
+        logger,
+      }),
     silentRingtone,
   )
   const autostart = createAutostart({
@@ -163,6 +174,17 @@ async function startApp(): Promise<void> {
     tray,
     notifier,
     ringtone,
+    attention: callWindow,
+    dnd: createDndProbe({
+      platform: process.platform,
+      run: runCommand,
+      readText: readTextOrNull,
+      home: app.getPath('home'),
+      appId: APP_ID,
+    }),
+    shortcut: createGlobalShortcut(globalShortcut),
+    desktopApps: createDesktopApps(app),
+    notificationSettingsUrl: NOTIFICATION_SETTINGS_URLS[process.platform] ?? null,
     window: callWindow,
     autostart,
     opener: { open: (url) => shell.openExternal(url) },
@@ -181,6 +203,9 @@ async function startApp(): Promise<void> {
       'auth:sign-out': () => callTray.signOut(),
       'call:decline': (callId) => callTray.declineCall(callId),
       'app:open-rocket-chat': () => callTray.openRocketChat(),
+      'call:open-rocket-chat': (callId) => callTray.openRocketChat(callId),
+      'ringer:list-outputs': () => callTray.listAudioOutputs(),
+      'app:open-notification-settings': () => callTray.openNotificationSettings(),
       'notifications:pause': (minutes) => callTray.pauseNotifications(minutes),
       'notifications:resume': () => callTray.resumeNotifications(),
       'settings:update': (patch) => callTray.changeSettings(patch),

@@ -24,8 +24,12 @@ describe('createCallTrayApi', () => {
     expect(Object.keys(api).sort()).toEqual([
       'declineCall',
       'getState',
+      'listAudioOutputs',
+      'onFocusCall',
       'onState',
+      'openNotificationSettings',
       'openRocketChat',
+      'openRocketChatFor',
       'pauseNotifications',
       'resumeNotifications',
       'signIn',

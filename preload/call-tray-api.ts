@@ -27,12 +27,16 @@ export function createCallTrayApi(ipc: IpcRendererPort): CallTrayApi {
   return {
     getState: () => invoke('state:get'),
     onState: (listener) => subscribe('state:changed', listener),
+    onFocusCall: (listener) => subscribe('call:focus', listener),
     signIn: (input) => invoke('auth:sign-in', input),
     signOut: () => invoke('auth:sign-out'),
     declineCall: (callId) => invoke('call:decline', callId),
     openRocketChat: () => invoke('app:open-rocket-chat'),
+    openRocketChatFor: (callId) => invoke('call:open-rocket-chat', callId),
     pauseNotifications: (minutes) => invoke('notifications:pause', minutes),
     resumeNotifications: () => invoke('notifications:resume'),
     updateSettings: (patch) => invoke('settings:update', patch),
+    listAudioOutputs: () => invoke('ringer:list-outputs'),
+    openNotificationSettings: () => invoke('app:open-notification-settings'),
   }
 }

@@ -3,7 +3,7 @@
 import { encodeIco } from './ico'
 import { encodePng } from './png'
 import { hex, render, type Layer } from './raster'
-import { encodeWav, ringtoneSamples, SAMPLE_RATE } from './ringtone'
+import { callWaitingSamples, encodeWav, ringtoneSamples, SAMPLE_RATE } from './ringtone'
 import { TRAY_ICON_STATES } from '../main/app/tray-state'
 import { appIconLayers, discLayers, glyphLayers } from './tray-icon-designs'
 
@@ -29,5 +29,6 @@ export function generateAssets(): Map<string, Buffer> {
   }
   files.set('icon.png', png(256, appIconLayers()))
   files.set('sounds/ring.wav', encodeWav(ringtoneSamples(), SAMPLE_RATE))
+  files.set('sounds/call-waiting.wav', encodeWav(callWaitingSamples(), SAMPLE_RATE))
   return files
 }

@@ -13,6 +13,8 @@ export const EXAMPLE_POLICY = {
   ringtone: { enabled: true, volumePercent: 80 },
   startAtLogin: true,
   pollFloorSeconds: 5,
+  ringOnDevice: 'Speakers (Realtek Audio)',
+  escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
   updates: {
     enabled: true,
     feedUrl: 'https://updates.example.com/call-tray/',

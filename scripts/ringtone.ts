@@ -43,6 +43,30 @@ export function ringtoneSamples(): Float32Array {
   return samples.map((sample, i) => sample * gain * fadeOut(i, samples.length))
 }
 
+/**
+ * The call-waiting tone: two short, soft beeps (440 Hz, as telephone exchanges do), then
+ * silence, looped every few seconds, so a call ringing during a call is heard without
+ * drowning the voice in the headset.
+ */
+const WAITING_LENGTH_S = 4
+const WAITING_BEEPS = [0, 0.35]
+const WAITING_BEEP_S = 0.18
+
+export function callWaitingSamples(): Float32Array {
+  const samples = new Float32Array(Math.round(WAITING_LENGTH_S * SAMPLE_RATE))
+  for (const at of WAITING_BEEPS) {
+    const start = Math.round(at * SAMPLE_RATE)
+    const length = Math.round(WAITING_BEEP_S * SAMPLE_RATE)
+    for (let i = 0; i < length; i += 1) {
+      const t = i / SAMPLE_RATE
+      // 10 ms ramps at both ends: no click.
+      const ramp = Math.min(1, t / 0.01, (WAITING_BEEP_S - t) / 0.01)
+      samples[start + i] = 0.35 * ramp * Math.sin(2 * Math.PI * 440 * t)
+    }
+  }
+  return samples
+}
+
 /** The last 50 ms go to zero, so the loop joins silence to silence. */
 function fadeOut(index: number, length: number): number {
   const fade = Math.round(0.05 * SAMPLE_RATE)

@@ -16,6 +16,7 @@ export interface AppStateInput {
   locked: ReadonlySet<SettingKey>
   now: number
   policyUnreadable?: boolean
+  notificationsBlocked?: boolean
 }
 
 export function buildAppState(input: AppStateInput): AppState {
@@ -50,6 +51,7 @@ export function buildAppState(input: AppStateInput): AppState {
     pause,
     capabilities: { decline: input.status.state === 'online' },
     settings,
+    ...(input.notificationsBlocked && { notificationsBlocked: true as const }),
   }
 }
 
@@ -60,6 +62,12 @@ function settingsState({ settings, locked, session }: AppStateInput): SettingsSt
       ringtone: { enabled: settings.ringtone.enabled, volume: settings.ringtone.volume },
       startAtLogin: settings.startAtLogin,
       pollFloorSeconds: settings.pollFloorSeconds,
+      ringOn: settings.ringOn,
+      alsoRingOn: settings.alsoRingOn,
+      callWaitingTone: settings.callWaitingTone,
+      escalation: settings.escalation,
+      breakThroughDnd: settings.breakThroughDnd,
+      globalShortcut: settings.globalShortcut,
     },
     locked: [...locked].sort(),
     signInStorage: session?.storage ?? null,

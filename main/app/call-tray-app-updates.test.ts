@@ -2,6 +2,7 @@
 // ready, passes the agent's choice on, and tells it whether a call is live.
 import { describe, expect, it } from 'vitest'
 import {
+  alertingPorts,
   DEFAULT_TEST_SETTINGS,
   FakeAutostart,
   FakeEngine,
@@ -53,6 +54,7 @@ async function setup() {
     tray,
     notifier: new RecordingNotifier(),
     ringtone: new RecordingRingtone(),
+    ...alertingPorts(),
     window: new RecordingWindow(),
     autostart: new FakeAutostart(),
     opener: new RecordingOpener(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Settings } from '../settings/settings-types'
 import {
+  alertingPorts,
   DEFAULT_TEST_SETTINGS,
   FakeAutostart,
   FakeEngine,
@@ -19,7 +20,7 @@ import {
   failedDecline,
 } from '../../test/support/app-fakes'
 import { CallTrayApp } from './call-tray-app'
-import { incomingKey } from './call-alerts'
+import { incomingKey } from '../alerting/alerting'
 import { PUSH_WINDOW_MS } from './coalesced-push'
 
 function setup(
@@ -36,6 +37,7 @@ function setup(
     tray: new RecordingTray(),
     notifier: new RecordingNotifier(),
     ringtone: new RecordingRingtone(),
+    ...alertingPorts(),
     window: new RecordingWindow(),
     autostart: new FakeAutostart(),
     opener: new RecordingOpener(),

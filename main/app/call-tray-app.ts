@@ -10,6 +10,11 @@ import type {
   SignInInput,
   SignInResult,
 } from '../../common/ipc-contract'
+import type { AudioOutput } from '../../common/ipc-contract'
+import { Alerting } from '../alerting/alerting'
+import { isRingingIncoming, pauseFrom } from '../alerting/alert-policy'
+import type { Attention, DndProbe, Ringtone } from '../alerting/ports'
+import type { RingCheck, RingerStatus } from '../alerting/ring-check'
 import type { EngineEvent } from '../core/call-engine'
 import type { Clock } from '../core/clock'
 import type { ActiveSession, SessionManager } from '../session/session-types'
@@ -17,22 +22,26 @@ import type { Settings, SettingsStore } from '../settings/settings-types'
 import { statusLine } from './activity-log'
 import { buildAppState } from './app-state'
 import { syncAutostart } from './autostart-sync'
-import { CallAlerts } from './call-alerts'
 import { CoalescedPush } from './coalesced-push'
 import type { EngineHandle, RunningEngine } from './engine-handle'
-import { isAllowedExternalUrl } from './external-url'
+import {
+  isAllowedDesktopAppLink,
+  isAllowedExternalUrl,
+  isNotificationSettingsUrl,
+} from './external-url'
 import { describeError, guarded, type Logger } from './logger'
-import { pauseFrom } from './notification-policy'
 import { PauseTimer } from './pause-timer'
 import type {
   Autostart,
   CallWindow,
   ExternalOpener,
+  DesktopApps,
+  GlobalShortcut,
   Notifier,
-  Ringtone,
   TrayView,
   UpdatePrompt,
 } from './ports'
+import { browserLink, desktopAppLink } from './rocket-chat-link'
 import { SummaryAlert } from './summary-alert'
 import { runTrayAction } from './tray-actions'
 import type { TrayAction, TrayMenuOptions } from './tray-menu'
@@ -47,6 +56,12 @@ export interface CallTrayAppOptions {
   tray: TrayView
   notifier: Notifier
   ringtone: Ringtone
+  attention: Attention
+  dnd: DndProbe
+  shortcut: GlobalShortcut
+  desktopApps: DesktopApps
+  /** The OS page where notifications are allowed (external-url.ts); null where there is none. */
+  notificationSettingsUrl: string | null
   window: CallWindow
   autostart: Autostart
   opener: ExternalOpener
@@ -74,10 +89,11 @@ export class CallTrayApp {
   private lastSent = ''
   private lastStatusLine = ''
   private settings: Settings
-  private readonly alerts: CallAlerts
+  private readonly alerts: Alerting
   private readonly summary: SummaryAlert
   /** Engine events come in bursts under a flood: the window and tray follow them coalesced. */
   private readonly enginePush: CoalescedPush
+  private shortcutRegistered: string | null = null
   private readonly trayPublisher: TrayPublisher
   private readonly pauseTimer: PauseTimer
   private readonly unsubscribeSettings: () => void
@@ -85,12 +101,15 @@ export class CallTrayApp {
 
   constructor(private readonly options: CallTrayAppOptions) {
     this.settings = options.settings.get()
-    this.alerts = new CallAlerts({
+    this.alerts = new Alerting({
       notifier: options.notifier,
       ringtone: options.ringtone,
+      attention: options.attention,
+      dnd: options.dnd,
       logger: options.logger,
-      now: () => options.clock.now(),
+      clock: options.clock,
       settings: () => this.settings,
+      onDndChange: () => this.publish(),
     })
     this.summary = new SummaryAlert({
       notifier: options.notifier,
@@ -119,6 +138,8 @@ export class CallTrayApp {
     }
     void syncAutostart(this.options.autostart, this.settings.startAtLogin, this.options.logger)
     this.pauseTimer.follow(this.settings.pause)
+    this.followShortcut()
+    void this.alerts.checkDnd()
     let restored: ActiveSession | null = null
     try {
       restored = await this.options.sessions.restore()
@@ -144,6 +165,7 @@ export class CallTrayApp {
       locked: this.options.settings.locked(),
       now: this.options.clock.now(),
       policyUnreadable: this.options.policyUnreadable ?? false,
+      notificationsBlocked: this.alerts.dndReading().notificationsBlocked,
     })
   }
 
@@ -185,14 +207,46 @@ export class CallTrayApp {
     return { ok: false, message: result.error }
   }
 
-  async openRocketChat(): Promise<void> {
+  /** In Rocket.Chat Desktop when it is installed (the fastest way to answer), else the browser. */
+  async openRocketChat(callId?: string): Promise<void> {
     const base = this.session?.server.base ?? null
-    if (base === null || !isAllowedExternalUrl(base, base)) return
+    if (base === null) return
+    const call = this.calls.find((candidate) => candidate.id === callId) ?? null
+    const desktop = this.options.desktopApps.hasRocketChat() ? desktopAppLink(base, call) : null
+    const url =
+      desktop && isAllowedDesktopAppLink(desktop, base) ? desktop : browserLink(base, call)
+    if (url !== desktop && !isAllowedExternalUrl(url, base)) return
     try {
-      await this.options.opener.open(base)
+      await this.options.opener.open(url)
     } catch (error) {
       this.options.logger.warn(`Opening Rocket.Chat failed: ${describeError(error)}`)
     }
+  }
+
+  async openNotificationSettings(): Promise<void> {
+    const url = this.options.notificationSettingsUrl
+    if (url === null || !isNotificationSettingsUrl(url)) return
+    try {
+      await this.options.opener.open(url)
+    } catch (error) {
+      this.options.logger.warn(`Opening the notification settings failed: ${describeError(error)}`)
+    }
+  }
+
+  listAudioOutputs(): Promise<AudioOutput[]> {
+    return this.options.ringtone.listOutputs().catch((error: unknown) => {
+      this.options.logger.warn(`Listing the audio outputs failed: ${describeError(error)}`)
+      return []
+    })
+  }
+
+  /** For the self-test: rings on the chosen output(s) for a moment. */
+  testRing(durationMs: number): Promise<RingCheck> {
+    return this.alerts.testRing(durationMs)
+  }
+
+  ringerDeviceStatus(): Promise<RingerStatus> {
+    return this.alerts.ringerDeviceStatus()
   }
 
   pauseNotifications(minutes: number | null): void {
@@ -261,6 +315,9 @@ export class CallTrayApp {
   }
 
   shutdown(): void {
+    guarded(this.options.logger, 'Releasing the global shortcut', () =>
+      this.options.shortcut.unregister(),
+    )
     this.unsubscribeSettings()
     this.unsubscribeUpdates()
     this.stopEngine()
@@ -364,9 +421,32 @@ export class CallTrayApp {
     if (settings.startAtLogin !== previous.startAtLogin)
       void syncAutostart(this.options.autostart, settings.startAtLogin, this.options.logger)
     this.pauseTimer.follow(settings.pause)
+    this.followShortcut()
     this.alerts.refresh()
     this.summary.refresh()
     this.publish()
+  }
+
+  /** Registers the global shortcut the settings ask for, and only that one. */
+  private followShortcut(): void {
+    const { enabled, accelerator } = this.settings.globalShortcut
+    const want = enabled ? accelerator : null
+    if (want === this.shortcutRegistered) return
+    const { shortcut, logger } = this.options
+    if (this.shortcutRegistered !== null)
+      guarded(logger, 'Releasing the global shortcut', () => shortcut.unregister())
+    this.shortcutRegistered = null
+    if (want === null) return
+    if (shortcut.register(want, () => this.onShortcut())) this.shortcutRegistered = want
+    else logger.warn(`The shortcut ${want} could not be registered (another app may use it).`)
+  }
+
+  /** The global shortcut: the window, with the ringing call focused when one rings. */
+  private onShortcut(): void {
+    const ringing = this.calls.find(isRingingIncoming)
+    const { window, logger } = this.options
+    if (ringing) guarded(logger, 'Showing the ringing call', () => window.showCall(ringing.id))
+    else this.showWindow()
   }
 
   private updateSettings(patch: Partial<Settings>): void {

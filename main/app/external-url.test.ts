@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedExternalUrl } from './external-url'
+import {
+  isAllowedDesktopAppLink,
+  isAllowedExternalUrl,
+  isNotificationSettingsUrl,
+} from './external-url'
 
 describe('isAllowedExternalUrl', () => {
   const server = 'https://chat.example.com/chat'
@@ -21,5 +25,41 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl('https://user:pw@chat.example.com/', server)).toBe(false)
     expect(isAllowedExternalUrl('not a url', server)).toBe(false)
     expect(isAllowedExternalUrl('https://chat.example.com/', null)).toBe(false)
+  })
+})
+
+describe('isNotificationSettingsUrl', () => {
+  it('allows exactly the Windows and macOS notification settings pages', () => {
+    expect(isNotificationSettingsUrl('ms-settings:notifications')).toBe(true)
+    expect(
+      isNotificationSettingsUrl('x-apple.systempreferences:com.apple.preference.notifications'),
+    ).toBe(true)
+    expect(isNotificationSettingsUrl('ms-settings:windowsupdate')).toBe(false)
+    expect(isNotificationSettingsUrl('ms-settings:notifications?x=1')).toBe(false)
+  })
+})
+
+describe('isAllowedDesktopAppLink', () => {
+  const server = 'https://chat.example.com'
+  it('allows a room link for the signed-in server', () => {
+    expect(isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com', server)).toBe(true)
+    expect(
+      isAllowedDesktopAppLink(
+        'rocketchat://room?host=chat.example.com&path=direct%2Ffunke',
+        server,
+      ),
+    ).toBe(true)
+  })
+
+  it('refuses other hosts, actions, paths, extra parameters and no session', () => {
+    expect(isAllowedDesktopAppLink('rocketchat://room?host=evil.example.com', server)).toBe(false)
+    expect(isAllowedDesktopAppLink('rocketchat://auth?host=chat.example.com', server)).toBe(false)
+    expect(
+      isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com&path=channel%2Fx', server),
+    ).toBe(false)
+    expect(isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com&token=t', server)).toBe(
+      false,
+    )
+    expect(isAllowedDesktopAppLink('rocketchat://room?host=chat.example.com', null)).toBe(false)
   })
 })

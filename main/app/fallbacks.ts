@@ -1,7 +1,8 @@
 // What stands in for an adapter that could not be created (no tray on this desktop,
 // no notification service): the rest of the app keeps working without it.
 import { describeError, type Logger } from './logger'
-import type { Notifier, Ringtone } from './ports'
+import type { Attention, Ringtone } from '../alerting/ports'
+import type { Notifier } from './ports'
 
 export function createOr<T>(logger: Logger, what: string, create: () => T, fallback: T): T {
   try {
@@ -13,4 +14,10 @@ export function createOr<T>(logger: Logger, what: string, create: () => T, fallb
 }
 
 export const silentNotifier: Notifier = { show() {}, close() {}, closeAll() {} }
-export const silentRingtone: Ringtone = { start() {}, stop() {} }
+export const silentRingtone: Ringtone = {
+  start() {},
+  stop() {},
+  listOutputs: async () => [],
+  playFor: async () => null,
+}
+export const noAttention: Attention = { flash() {}, showOnTop() {}, calm() {} }

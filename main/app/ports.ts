@@ -30,17 +30,26 @@ export interface Notifier {
   closeAll(): void
 }
 
-export interface Ringtone {
-  /** Starts ringing (idempotent); `volume` is 0…1. */
-  start(volume: number): void
-  stop(): void
-}
-
 export interface CallWindow {
   show(): void
+  /** Shows the window with this ringing call focused (the global shortcut). */
+  showCall(callId: string): void
   toggle(): void
   /** Pushes the state to the window's page, if it has one loaded. */
   send(state: AppState): void
+}
+
+/** One system-wide keyboard shortcut (Electron's globalShortcut). */
+export interface GlobalShortcut {
+  /** False when the system or another app holds the accelerator. */
+  register(accelerator: string, onPress: () => void): boolean
+  unregister(): void
+}
+
+/** What else is installed that Call Tray can hand over to. */
+export interface DesktopApps {
+  /** Rocket.Chat Desktop handles rocketchat:// links. */
+  hasRocketChat(): boolean
 }
 
 export interface Autostart {

@@ -4,7 +4,7 @@
 import type { EngineEvent } from '../core/call-engine'
 import type { Settings } from '../settings/settings-types'
 import { guarded, type Logger } from './logger'
-import { mayNotify } from './notification-policy'
+import { mayNotify } from '../alerting/alert-policy'
 import type { NotificationRequest, Notifier } from './ports'
 
 export const SUMMARY_KEY = 'summary:ringing'

@@ -28,6 +28,9 @@ function setup() {
     'notifications:pause': record('notifications:pause', undefined),
     'notifications:resume': record('notifications:resume', undefined),
     'settings:update': record('settings:update', { ok: true } as const),
+    'call:open-rocket-chat': record('call:open-rocket-chat', undefined),
+    'ringer:list-outputs': record('ringer:list-outputs', []),
+    'app:open-notification-settings': record('app:open-notification-settings', undefined),
   }
   const contents = {}
   const logger = new RecordingLogger()

@@ -19,9 +19,12 @@ export const invokeArgumentSchemas: { [C in keyof InvokeChannels]: z.ZodType<Inv
     'auth:sign-out': z.tuple([]),
     'call:decline': z.tuple([callIdSchema]),
     'app:open-rocket-chat': z.tuple([]),
+    'call:open-rocket-chat': z.tuple([callIdSchema]),
     'notifications:pause': z.tuple([pauseMinutesSchema]),
     'notifications:resume': z.tuple([]),
     'settings:update': z.tuple([settingsPatchSchema]),
+    'ringer:list-outputs': z.tuple([]),
+    'app:open-notification-settings': z.tuple([]),
   }
 
 /** Where the arguments were wrong, never what they were (they can hold a password). */

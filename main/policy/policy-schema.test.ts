@@ -11,6 +11,11 @@ describe('POLICY_FIELDS', () => {
       ['ringtone.volumePercent', 'integer'],
       ['startAtLogin', 'boolean'],
       ['pollFloorSeconds', 'integer'],
+      ['ringOnDevice', 'string'],
+      ['escalation.afterSeconds', 'integer'],
+      ['escalation.flashTaskbar', 'boolean'],
+      ['escalation.showWindow', 'boolean'],
+      ['escalation.fullVolume', 'boolean'],
       ['updates.enabled', 'boolean'],
       ['updates.feedUrl', 'string'],
       ['updates.channel', 'string'],
@@ -30,6 +35,12 @@ describe('POLICY_FIELDS', () => {
       'pause',
       'startAtLogin',
       'pollFloorSeconds',
+      'ringOn',
+      'alsoRingOn',
+      'callWaitingTone',
+      'escalation',
+      'breakThroughDnd',
+      'globalShortcut',
     ])
     for (const field of POLICY_FIELDS) {
       expect(field.title, field.key).not.toBe(field.key)

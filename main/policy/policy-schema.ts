@@ -62,6 +62,49 @@ export const policySchema = z.strictObject({
         'The shortest time between two polls of the server, in seconds (1–60); the server’s rate limit still wins.',
     })
     .optional(),
+  ringOnDevice: z
+    .string()
+    .max(256)
+    .meta({
+      title: 'Ring on',
+      description:
+        'The name of the audio output the ringtone plays on, as the operating system shows it (e.g. "Speakers (Realtek Audio)"); empty for the system default.',
+    })
+    .optional(),
+  escalation: z
+    .strictObject({
+      afterSeconds: z
+        .int()
+        .min(3)
+        .max(120)
+        .meta({
+          title: 'Escalate after',
+          description: 'Seconds a call rings unanswered before Call Tray escalates (3–120).',
+        })
+        .optional(),
+      flashTaskbar: z
+        .boolean()
+        .meta({
+          title: 'Escalation: flash the taskbar',
+          description: 'Flash the taskbar button or bounce the Dock icon when escalating.',
+        })
+        .optional(),
+      showWindow: z
+        .boolean()
+        .meta({
+          title: 'Escalation: show the window',
+          description: 'Show the call window on top, without taking keyboard focus, when escalating.',
+        })
+        .optional(),
+      fullVolume: z
+        .boolean()
+        .meta({
+          title: 'Escalation: full volume',
+          description: 'Raise the ringtone to 100 % when escalating.',
+        })
+        .optional(),
+    })
+    .optional(),
   updates: z
     .strictObject({
       enabled: z
@@ -177,6 +220,11 @@ export const POLICY_DEFAULTS: Record<string, unknown> = {
   'ringtone.volumePercent': Math.round(DEFAULT_SETTINGS.ringtone.volume * 100),
   startAtLogin: DEFAULT_SETTINGS.startAtLogin,
   pollFloorSeconds: DEFAULT_SETTINGS.pollFloorSeconds,
+  ringOnDevice: '',
+  'escalation.afterSeconds': DEFAULT_SETTINGS.escalation.afterSeconds,
+  'escalation.flashTaskbar': DEFAULT_SETTINGS.escalation.flashTaskbar,
+  'escalation.showWindow': DEFAULT_SETTINGS.escalation.showWindow,
+  'escalation.fullVolume': DEFAULT_SETTINGS.escalation.fullVolume,
   'updates.enabled': true,
   'updates.feedUrl': null,
   'updates.channel': null,

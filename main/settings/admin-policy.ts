@@ -9,6 +9,8 @@ export interface PolicyDefaults {
   ringtone?: Partial<Settings['ringtone']>
   startAtLogin?: boolean
   pollFloorSeconds?: number
+  ringOn?: Settings['ringOn']
+  escalation?: Partial<Settings['escalation']>
 }
 
 export interface AdminPolicy {
@@ -41,6 +43,13 @@ export function adminPolicyFrom(policy: EffectivePolicy): AdminPolicy | null {
       ...(Object.keys(ringtone).length > 0 && { ringtone }),
       ...(values.startAtLogin !== undefined && { startAtLogin: values.startAtLogin }),
       ...(values.pollFloorSeconds !== undefined && { pollFloorSeconds: values.pollFloorSeconds }),
+      ...(values.ringOnDevice !== undefined && { ringOn: ringOnFrom(values.ringOnDevice) }),
+      ...(values.escalation !== undefined && { escalation: values.escalation }),
     },
   }
+}
+
+/** Device ids differ from machine to machine: a policy names the device, the store finds it by label. */
+function ringOnFrom(label: string): Settings['ringOn'] {
+  return label === '' ? null : { deviceId: '', label }
 }

@@ -14,6 +14,12 @@ export const DEFAULT_SETTINGS: Settings = {
   pause: null,
   startAtLogin: false,
   pollFloorSeconds: 3,
+  ringOn: null,
+  alsoRingOn: null,
+  callWaitingTone: true,
+  escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
+  breakThroughDnd: true,
+  globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Alt+Shift+K' },
 }
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -23,6 +29,12 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   pause: 'Pause',
   startAtLogin: 'Start at login',
   pollFloorSeconds: 'Poll interval',
+  ringOn: 'Ring on',
+  alsoRingOn: 'Also ring on',
+  callWaitingTone: 'Call-waiting tone during a call',
+  escalation: 'Escalation of unanswered calls',
+  breakThroughDnd: 'Calls break through Do Not Disturb',
+  globalShortcut: 'Global shortcut',
 }
 
 export const SETTING_KEYS = Object.keys(SETTING_LABELS) as SettingKey[]
@@ -38,6 +50,31 @@ export const pollFloorSchema = z
   .number()
   .min(1, 'Poll interval must be between 1 and 60 seconds.')
   .max(60, 'Poll interval must be between 1 and 60 seconds.')
+
+export const audioOutputSchema = z.strictObject({
+  deviceId: z.string().max(512, 'That audio device id is too long.'),
+  label: z.string().max(256, 'That audio device name is too long.'),
+})
+
+export const escalationSchema = z.strictObject({
+  afterSeconds: z
+    .number()
+    .int()
+    .min(3, 'Escalate after between 3 and 120 seconds.')
+    .max(120, 'Escalate after between 3 and 120 seconds.'),
+  flashTaskbar: z.boolean(),
+  showWindow: z.boolean(),
+  fullVolume: z.boolean(),
+})
+
+/** Electron accelerators: modifiers and one key joined by "+", e.g. CommandOrControl+Alt+K. */
+export const acceleratorSchema = z
+  .string()
+  .max(64, 'The shortcut is too long.')
+  .regex(
+    /^([A-Za-z]+\+)+[A-Za-z0-9]+$/,
+    'The shortcut must be modifiers and a key, e.g. Ctrl+Alt+K.',
+  )
 
 /** One schema per setting; `serverUrl` is the normalized base from parseServerUrl. */
 export const settingSchemas = {
@@ -55,6 +92,12 @@ export const settingSchemas = {
     .nullable(),
   startAtLogin: z.boolean(),
   pollFloorSeconds: pollFloorSchema,
+  ringOn: audioOutputSchema.nullable(),
+  alsoRingOn: audioOutputSchema.nullable(),
+  callWaitingTone: z.boolean(),
+  escalation: escalationSchema,
+  breakThroughDnd: z.boolean(),
+  globalShortcut: z.strictObject({ enabled: z.boolean(), accelerator: acceleratorSchema }),
 } satisfies { [K in SettingKey]: z.ZodType<Settings[K]> }
 
 /**

@@ -48,6 +48,12 @@ describe('settings: values', () => {
       pause: null,
       startAtLogin: false,
       pollFloorSeconds: 3,
+      ringOn: null,
+      alsoRingOn: null,
+      callWaitingTone: true,
+      escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
+      breakThroughDnd: true,
+      globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Alt+Shift+K' },
     })
     expect([...settings.locked()]).toEqual([])
   })
@@ -268,5 +274,50 @@ describe('settings: the administrator’s policy', () => {
     const { settings } = open(dir, adminPolicy({ ...corporate, pollFloorSeconds: 8 }))
     expect(settings.get().pollFloorSeconds).toBe(8)
     expect(settings.get().notifyOutgoingCalls).toBe(true)
+  })
+})
+
+describe('settings: ringing', () => {
+  it('takes the ringer device and the escalation from the administrator, as presets', () => {
+    const settings = createSettingsStore({
+      store: new MemoryKeyValueStore(),
+      policy: {
+        source: 'test policy',
+        serverUrl: null,
+        locked: new Set(['escalation']),
+        defaults: {
+          ringOn: { deviceId: '', label: 'Speakers (Realtek Audio)' },
+          escalation: { afterSeconds: 20 },
+        },
+      },
+      log: recordingLog(),
+    })
+    expect(settings.get().ringOn).toEqual({ deviceId: '', label: 'Speakers (Realtek Audio)' })
+    expect(settings.get().escalation).toEqual({
+      afterSeconds: 20,
+      flashTaskbar: true,
+      showWindow: true,
+      fullVolume: true,
+    })
+    expect(settings.update({ ringOn: { deviceId: 'headset-1', label: 'Headset' } }).ok).toBe(true)
+    expect(
+      settings.update({ escalation: { ...settings.get().escalation, afterSeconds: 5 } }),
+    ).toMatchObject({ ok: false })
+  })
+
+  it('refuses an escalation delay or a shortcut out of range', () => {
+    const settings = createSettingsStore({
+      store: new MemoryKeyValueStore(),
+      policy: null,
+      log: recordingLog(),
+    })
+    const escalation = { afterSeconds: 1, flashTaskbar: true, showWindow: true, fullVolume: true }
+    expect(settings.update({ escalation })).toEqual({
+      ok: false,
+      error: 'Escalate after between 3 and 120 seconds.',
+    })
+    expect(
+      settings.update({ globalShortcut: { enabled: true, accelerator: 'rm -rf' } }),
+    ).toMatchObject({ ok: false })
   })
 })

@@ -6,6 +6,7 @@ import type { AppState, PushChannels } from '../../common/ipc-contract'
 import { APP_NAME } from '../app/app-id'
 import type { Logger } from '../app/logger'
 import { systemClock, type Clock } from '../core/clock'
+import type { Attention } from '../alerting/ports'
 import type { CallWindow } from '../app/ports'
 import type { RendererPages } from './renderer-pages'
 import { CrashReloader } from './crash-reload'
@@ -22,9 +23,11 @@ export interface ElectronCallWindowOptions {
   logger: Logger
   /** For the pauses between reloads of a page that keeps crashing. */
   clock?: Clock
+  /** macOS: bounce the Dock icon until the app is focused (app.dock.bounce('critical')). */
+  bounceDock?: () => void
 }
 
-export interface ElectronCallWindow extends CallWindow {
+export interface ElectronCallWindow extends CallWindow, Attention {
   /** The window's WebContents, to check IPC senders against; null once destroyed. */
   webContents(): WebContents | null
   /** The BrowserWindow, for dialogs that belong to it; null once destroyed. */
@@ -72,8 +75,7 @@ export function createElectronCallWindow(options: ElectronCallWindowOptions): El
   window.on('closed', () => reloader.cancel())
   load()
 
-  const show = () => {
-    if (window.isDestroyed()) return
+  const place = () => {
     const tray = options.trayBounds()
     const anchor = tray
       ? { x: tray.x + tray.width / 2, y: tray.y + tray.height / 2 }
@@ -81,6 +83,10 @@ export function createElectronCallWindow(options: ElectronCallWindowOptions): El
     const { workArea } = screen.getDisplayNearestPoint(anchor)
     const { x, y } = windowPosition({ window: WINDOW_SIZE, workArea, tray })
     window.setPosition(x, y)
+  }
+  const show = () => {
+    if (window.isDestroyed()) return
+    place()
     window.show()
     window.focus()
   }
@@ -92,9 +98,31 @@ export function createElectronCallWindow(options: ElectronCallWindowOptions): El
       if (window.isVisible()) window.hide()
       else show()
     },
+    showCall(callId) {
+      show()
+      if (!window.isDestroyed()) push(window.webContents, 'call:focus', callId)
+    },
     send(state: AppState) {
       if (window.isDestroyed()) return
       push(window.webContents, 'state:changed', state)
+    },
+    // flashFrame sets the urgency hint on Linux and flashes the taskbar button on Windows.
+    flash() {
+      if (window.isDestroyed()) return
+      window.flashFrame(true)
+      options.bounceDock?.()
+    },
+    // Shown without the keyboard focus: the agent may be typing elsewhere.
+    showOnTop() {
+      if (window.isDestroyed()) return
+      if (!window.isVisible()) place()
+      window.setAlwaysOnTop(true)
+      window.showInactive()
+    },
+    calm() {
+      if (window.isDestroyed()) return
+      window.flashFrame(false)
+      window.setAlwaysOnTop(false)
     },
     webContents: () => (window.isDestroyed() ? null : window.webContents),
     nativeWindow: () => (window.isDestroyed() ? null : window),

@@ -49,17 +49,40 @@ describe('hardenSession', () => {
   }
   hardenSession(session as unknown as Session, pages, new RecordingLogger())
 
-  it('denies every permission request and check', () => {
+  const request = (url: string, permission: string): boolean | undefined => {
     let granted: boolean | undefined
-    const request = handlers['request'] as (
+    const handler = handlers['request'] as (
       contents: unknown,
       permission: string,
       callback: (ok: boolean) => void,
+      details: { requestingUrl?: string },
     ) => void
-    request({}, 'media', (ok) => (granted = ok))
-    expect(granted).toBe(false)
-    expect((handlers['check'] as () => boolean)()).toBe(false)
+    handler({ getURL: () => url }, permission, (ok) => (granted = ok), { requestingUrl: url })
+    return granted
+  }
+  const check = (url: string, permission: string): boolean =>
+    (
+      handlers['check'] as (
+        c: unknown,
+        p: string,
+        o: string,
+        d: { requestingUrl?: string },
+      ) => boolean
+    )({}, permission, new URL(url).origin, { requestingUrl: url })
+
+  it('denies every permission request and check', () => {
+    expect(request(pages.url('window'), 'media')).toBe(false)
+    expect(check(pages.url('window'), 'media')).toBe(false)
+    expect(check('https://evil.example.com/sound.html', 'speaker-selection')).toBe(false)
     expect((handlers['device'] as () => boolean)()).toBe(false)
+  })
+
+  it('lets only the ringtone page pick an output and read the outputs’ names', () => {
+    const sound = `${pages.url('sound')}#mode=list`
+    expect(request(sound, 'speaker-selection')).toBe(true)
+    expect(check(sound, 'media')).toBe(true)
+    expect(request(sound, 'geolocation')).toBe(false)
+    expect(check(sound, 'notifications')).toBe(false)
   })
 
   it('adds the CSP header to our pages only', () => {

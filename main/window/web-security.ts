@@ -52,13 +52,29 @@ export function hardenWebContents(contents: WebContents, logger: Logger): void {
   })
 }
 
-/** Permissions are denied, asked or checked; our pages add the CSP header. */
+/**
+ * What the ringtone page may do, and no other page: pick an output (setSinkId) and see
+ * the outputs' names (enumerateDevices labels come with the "media" permission).
+ */
+export const SOUND_PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['speaker-selection', 'media'])
+
+function soundPageMay(pages: RendererPages, url: string | undefined, permission: string): boolean {
+  return (
+    url !== undefined && pages.pageOf(url) === 'sound' && SOUND_PAGE_PERMISSIONS.has(permission)
+  )
+}
+
+/** Permissions are denied, asked or checked (but the ringtone page's); our pages add the CSP header. */
 export function hardenSession(session: Session, pages: RendererPages, logger: Logger): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    if (soundPageMay(pages, details.requestingUrl ?? contents.getURL(), permission))
+      return callback(true)
     logger.warn(`Denied a page's request for the "${permission}" permission.`)
     callback(false)
   })
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    soundPageMay(pages, details.requestingUrl ?? requestingOrigin, permission),
+  )
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onHeadersReceived((details, callback) => {
     const page = pages.pageOf(details.url)

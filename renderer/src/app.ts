@@ -2,7 +2,7 @@
 // that lives only in this window: open menus, pending declines, focus.
 import type { AppState, CallTrayApi } from '../../common/ipc-contract'
 import { fragment, h } from './dom'
-import { hostOf } from './format'
+import { hostOf, isRingingIncoming } from './format'
 import type { DeclineState } from './render-calls'
 import { renderCalls } from './render-calls'
 import {
@@ -30,6 +30,8 @@ import type { LiveText } from './ticker'
 
 const NO_REPLY = 'Call Tray didn’t respond. Try again.'
 const DECLINE_FAILED = 'Couldn’t decline this call. Decline it in Rocket.Chat instead.'
+/** How long a first press of Decline waits for the second, deliberate one. */
+export const DECLINE_ARM_MS = 3_000
 
 type SignedIn = Extract<AppState['session'], { signedIn: true }>
 
@@ -42,6 +44,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
   let menuOpen = false
   let actionError: string | null = null
   let focusNext: string | null = null
+  let armedDecline: { callId: string; timer: ReturnType<typeof setTimeout> } | null = null
 
   function rerender(): void {
     if (last) render(last)
@@ -57,6 +60,37 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
       rerender()
     })
   }
+
+  function disarmDecline(): void {
+    if (armedDecline) clearTimeout(armedDecline.timer)
+    armedDecline = null
+  }
+
+  /** Nobody declines by accident: the first press arms, a second within 3 s declines. */
+  function pressDecline(callId: string): void {
+    if (armedDecline?.callId === callId) {
+      disarmDecline()
+      void decline(callId)
+      return
+    }
+    disarmDecline()
+    const timer = setTimeout(() => {
+      armedDecline = null
+      rerender()
+    }, DECLINE_ARM_MS)
+    armedDecline = { callId, timer }
+    rerender()
+  }
+
+  function openFor(callId: string): void {
+    run(api.openRocketChatFor(callId))
+  }
+
+  // The global shortcut brought the window up for this call: Enter opens Rocket.Chat.
+  api.onFocusCall((callId) => {
+    focusNext = `open:${callId}`
+    rerender()
+  })
 
   async function decline(callId: string): Promise<void> {
     actionError = null
@@ -90,10 +124,22 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
   }
 
   document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') return openRingingOnEnter(event)
     if (event.key !== 'Escape') return
     if (settings) closeSettings()
     else if (menuOpen) setMenu(false, PAUSE_TOGGLE_FOCUS_KEY)
   })
+  /** Enter anywhere but on a control opens Rocket.Chat for the call that rings. */
+  function openRingingOnEnter(event: KeyboardEvent): void {
+    const target = event.target
+    if (settings || (target instanceof Element && target.closest('button, input, select, a')))
+      return
+    const ringing = last?.calls.find(isRingingIncoming)
+    if (!ringing || !last?.session.signedIn) return
+    event.preventDefault()
+    openFor(ringing.id)
+  }
+
   document.addEventListener('pointerdown', (event) => {
     if (menuOpen && !(event.target instanceof Element && event.target.closest('.pause'))) {
       setMenu(false, null)
@@ -132,8 +178,9 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
       calls: state.calls,
       canDecline: state.capabilities.decline,
       declines,
-      onDecline: (id) => void decline(id),
-      onOpen: () => run(api.openRocketChat()),
+      armedDecline: armedDecline?.callId ?? null,
+      onDecline: pressDecline,
+      onOpen: openFor,
       live,
     })
     return [notice && renderStatusBanner(notice, host, live), calls, recent]
@@ -143,6 +190,9 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
     signIn = null
     for (const id of declines.keys()) {
       if (!state.calls.some((call) => call.id === id)) declines.delete(id)
+    }
+    if (armedDecline && !state.calls.some((call) => call.id === armedDecline?.callId)) {
+      disarmDecline()
     }
     const host = hostOf(session.serverUrl)
     const live: LiveText[] = []
@@ -164,6 +214,8 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
           onSignOut: () => run(api.signOut()),
         }),
         state.pause && renderPauseBanner(state.pause, () => run(api.resumeNotifications())),
+        state.notificationsBlocked &&
+          renderBlockedBanner(() => run(api.openNotificationSettings())),
         state.status.state === 'online' && renderOnlineNotice(state.status),
         actionError && h('p', { class: 'app-error', attrs: { role: 'alert' } }, actionError),
         h(
@@ -225,4 +277,22 @@ function restoreFocus(root: HTMLElement, key: string | null): void {
   )
   // The control may be gone (a declined call's row); keep focus inside the window.
   ;(target ?? root.querySelector<HTMLElement>('#content'))?.focus({ preventScroll: true })
+}
+
+/** The OS blocks Call Tray's notifications: say so, and where to allow them. */
+function renderBlockedBanner(onOpenSettings: () => void): HTMLElement {
+  return h(
+    'p',
+    { class: 'app-error', attrs: { role: 'status', 'data-banner': 'notifications-blocked' } },
+    'Your computer blocks Call Tray’s notifications. ',
+    h(
+      'button',
+      {
+        class: 'button button--ghost button--small',
+        attrs: { type: 'button', 'data-focus-key': 'notification-settings' },
+        on: { click: onOpenSettings },
+      },
+      'Allow notifications',
+    ),
+  )
 }

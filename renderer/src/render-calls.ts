@@ -24,8 +24,10 @@ export interface CallsProps {
   calls: Call[]
   canDecline: boolean
   declines: ReadonlyMap<string, DeclineState>
+  /** The call whose Decline was pressed once: the next press declines it. */
+  armedDecline: string | null
   onDecline: (callId: string) => void
-  onOpen: () => void
+  onOpen: (callId: string) => void
   /** Rows add their timers here for the ticker. */
   live: LiveText[]
 }
@@ -44,6 +46,7 @@ function timer(call: Call, live: LiveText[]): HTMLElement {
 function ringingActions(call: Call, props: CallsProps): HTMLElement {
   const name = call.peer.displayName
   const decline = props.declines.get(call.id)
+  const armed = props.armedDecline === call.id
   const open = h(
     'button',
     {
@@ -53,7 +56,7 @@ function ringingActions(call: Call, props: CallsProps): HTMLElement {
         'aria-label': `Open Rocket.Chat to answer ${name}`,
         'data-focus-key': `open:${call.id}`,
       },
-      on: { click: () => props.onOpen() },
+      on: { click: () => props.onOpen(call.id) },
     },
     icon('external'),
     'Open Rocket.Chat',
@@ -67,7 +70,7 @@ function ringingActions(call: Call, props: CallsProps): HTMLElement {
         class: 'button button--danger',
         attrs: {
           type: 'button',
-          'aria-label': `Decline call from ${name}`,
+          'aria-label': armed ? `Press again to decline ${name}` : `Decline call from ${name}`,
           'aria-disabled': decline?.pending ? 'true' : undefined,
           'data-focus-key': `decline:${call.id}`,
         },
@@ -77,7 +80,7 @@ function ringingActions(call: Call, props: CallsProps): HTMLElement {
           },
         },
       },
-      decline?.pending ? 'Declining…' : 'Decline',
+      decline?.pending ? 'Declining…' : armed ? 'Press again to decline' : 'Decline',
     )
   return h('div', { class: 'call__actions' }, open, declineButton)
 }

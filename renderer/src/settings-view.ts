@@ -2,6 +2,8 @@
 // AppState, so focus, a dragged slider and an error next to a control survive pushes.
 import type {
   ActionResult,
+  AudioOutput,
+  AudioOutputChoice,
   CallTrayApi,
   LockableSetting,
   SettingsPatch,
@@ -96,6 +98,30 @@ function pollOptions(select: HTMLSelectElement, current: number): void {
 
 const percent = (volume: number): number => Math.round(volume * 100)
 
+const DEFAULT_OUTPUT = ''
+
+/** The outputs to pick from; a chosen one that is not connected stays listed as such. */
+function outputOptions(
+  select: HTMLSelectElement,
+  outputs: readonly AudioOutput[],
+  chosen: AudioOutputChoice | null,
+  none: string,
+): void {
+  const listed = outputs.filter((output) => output.deviceId !== 'default' && output.label !== '')
+  const match =
+    chosen &&
+    (listed.find((output) => output.deviceId === chosen.deviceId) ??
+      listed.find((output) => output.label === chosen.label))
+  const missing = chosen && !match ? [{ ...chosen, label: `${chosen.label} (not connected)` }] : []
+  select.replaceChildren(
+    h('option', { attrs: { value: DEFAULT_OUTPUT } }, none),
+    ...[...listed, ...missing].map((output) =>
+      h('option', { attrs: { value: output.deviceId } }, output.label),
+    ),
+  )
+  select.value = match ? match.deviceId : (chosen?.deviceId ?? DEFAULT_OUTPUT)
+}
+
 export function createSettingsView(api: CallTrayApi, onClose: () => void): SettingsView {
   const ringtone = switchRow('setting-ringtone', 'Ringtone')
   const { row: volume, output: volumeOutput } = volumeRow()
@@ -107,12 +133,35 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
     h('select', { class: 'input select' }),
     'The server’s rate limit still wins',
   )
-  const rows: Record<Key, Row[]> = {
+  const ringOn = row('setting-ring-on', 'Ring on', h('select', { class: 'input select' }))
+  const alsoRingOn = row(
+    'setting-also-ring-on',
+    'Also ring on',
+    h('select', { class: 'input select' }),
+    'E.g. the speakers while you wear a headset',
+  )
+  const callWaiting = switchRow('setting-call-waiting', 'Soft tone for a call during a call')
+  const breakThrough = switchRow('setting-break-through', 'Calls break through Do Not Disturb')
+  const shortcut = switchRow('setting-shortcut', 'Keyboard shortcut for the ringing call')
+  const rows: Partial<Record<Key, Row[]>> = {
     ringtone: [ringtone, volume],
+    ringOn: [ringOn],
+    alsoRingOn: [alsoRingOn],
+    callWaitingTone: [callWaiting],
+    breakThroughDnd: [breakThrough],
     notifyOutgoingCalls: [outgoing],
+    globalShortcut: [shortcut],
     startAtLogin: [startAtLogin],
     pollFloorSeconds: [poll],
   }
+  let outputs: AudioOutput[] = []
+  api
+    .listAudioOutputs()
+    .then((found) => {
+      outputs = found
+      if (current) apply(current)
+    })
+    .catch(() => {})
   const pending = new Set<Key>()
   let current: SettingsState | null = null
   const signIn = h('p', { class: 'settings__sign-in' })
@@ -130,7 +179,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   }
 
   function save(key: Key, source: Row, patch: SettingsPatch): void {
-    for (const r of rows[key]) r.error.textContent = ''
+    for (const r of rows[key] ?? []) r.error.textContent = ''
     pending.add(key)
     api
       .updateSettings(patch)
@@ -159,6 +208,29 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   startAtLogin.control.addEventListener('change', () =>
     save('startAtLogin', startAtLogin, { startAtLogin: checked(startAtLogin) }),
   )
+  const choiceOf = (select: Control): AudioOutputChoice | null => {
+    const option = (select as HTMLSelectElement).selectedOptions[0]
+    if (!option || option.value === DEFAULT_OUTPUT) return null
+    return { deviceId: option.value, label: option.textContent.replace(/ \(not connected\)$/, '') }
+  }
+  ringOn.control.addEventListener('change', () =>
+    save('ringOn', ringOn, { ringOn: choiceOf(ringOn.control) }),
+  )
+  alsoRingOn.control.addEventListener('change', () =>
+    save('alsoRingOn', alsoRingOn, { alsoRingOn: choiceOf(alsoRingOn.control) }),
+  )
+  callWaiting.control.addEventListener('change', () =>
+    save('callWaitingTone', callWaiting, { callWaitingTone: checked(callWaiting) }),
+  )
+  breakThrough.control.addEventListener('change', () =>
+    save('breakThroughDnd', breakThrough, { breakThroughDnd: checked(breakThrough) }),
+  )
+  shortcut.control.addEventListener('change', () => {
+    const accelerator = current?.values.globalShortcut.accelerator ?? ''
+    save('globalShortcut', shortcut, {
+      globalShortcut: { enabled: checked(shortcut), accelerator },
+    })
+  })
   poll.control.addEventListener('change', () =>
     save('pollFloorSeconds', poll, { pollFloorSeconds: Number(poll.control.value) }),
   )
@@ -183,8 +255,18 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
         showVolume(percent(values.ringtone.volume))
       } else if (key === 'pollFloorSeconds') {
         pollOptions(poll.control as HTMLSelectElement, values.pollFloorSeconds)
+      } else if (key === 'ringOn' || key === 'alsoRingOn') {
+        const none = key === 'ringOn' ? 'System default' : 'Nowhere else'
+        outputOptions(keyRows[0]?.control as HTMLSelectElement, outputs, values[key], none)
+      } else if (key === 'globalShortcut') {
+        ;(shortcut.control as HTMLInputElement).checked = values.globalShortcut.enabled
+        shortcut.hint.textContent ||= values.globalShortcut.accelerator.replace(
+          'CommandOrControl',
+          'Ctrl',
+        )
       } else {
-        ;(keyRows[0]?.control as HTMLInputElement).checked = values[key]
+        const value = values[key]
+        if (typeof value === 'boolean') (keyRows[0]?.control as HTMLInputElement).checked = value
       }
     }
     volume.control.disabled = isLocked('ringtone') || !checked(ringtone)
@@ -214,7 +296,18 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       'div',
       { class: 'settings__body' },
       h('h2', { class: 'section-title' }, 'Calls'),
-      h('div', { class: 'settings__group' }, ringtone.element, volume.element, outgoing.element),
+      h(
+        'div',
+        { class: 'settings__group' },
+        ringtone.element,
+        volume.element,
+        ringOn.element,
+        alsoRingOn.element,
+        callWaiting.element,
+        breakThrough.element,
+        outgoing.element,
+        shortcut.element,
+      ),
       h('h2', { class: 'section-title' }, 'App'),
       h('div', { class: 'settings__group' }, startAtLogin.element, poll.element),
       h('h2', { class: 'section-title' }, 'Sign-in'),

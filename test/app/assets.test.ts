@@ -99,4 +99,16 @@ describe('generated assets', () => {
     expect(wav.readInt16LE(44)).toBe(0)
     expect(wav.readInt16LE(wav.length - 2)).toBe(0)
   })
+  it('make a call-waiting tone that is soft, short and mostly silence', () => {
+    const wav = generated.get('sounds/call-waiting.wav') ?? Buffer.alloc(0)
+    const samples = Array.from({ length: (wav.length - 44) / 2 }, (_, i) =>
+      wav.readInt16LE(44 + i * 2),
+    )
+    const peak = Math.max(...samples.map(Math.abs))
+    expect(peak / 32767).toBeLessThan(0.4)
+    const sounding = samples.filter((sample) => Math.abs(sample) > 100).length
+    expect(sounding / samples.length).toBeLessThan(0.15)
+    expect(samples[0]).toBe(0)
+    expect(samples.at(-1)).toBe(0)
+  })
 })

@@ -27,6 +27,9 @@ export class StandInBrowserWindow extends EventEmitter {
   visible = false
   destroyed = false
   position: [number, number] = [0, 0]
+  /** flashFrame calls, showInactive calls and setAlwaysOnTop values, in order. */
+  readonly attention: string[] = []
+  focused = false
 
   constructor(readonly options: Electron.BrowserWindowConstructorOptions = {}) {
     super()
@@ -54,7 +57,19 @@ export class StandInBrowserWindow extends EventEmitter {
   hide(): void {
     this.visible = false
   }
-  focus(): void {}
+  focus(): void {
+    this.focused = true
+  }
+  showInactive(): void {
+    this.visible = true
+    this.attention.push('showInactive')
+  }
+  flashFrame(flag: boolean): void {
+    this.attention.push(`flashFrame ${flag}`)
+  }
+  setAlwaysOnTop(flag: boolean): void {
+    this.attention.push(`setAlwaysOnTop ${flag}`)
+  }
   setPosition(x: number, y: number): void {
     this.position = [x, y]
   }
@@ -166,6 +181,10 @@ class StandInApp extends EventEmitter {
   getName(): string {
     return 'Call Tray'
   }
+  /** No Rocket.Chat Desktop on the test machine. */
+  getApplicationNameForProtocol(_url: string): string {
+    return ''
+  }
   setAppUserModelId(id: string): void {
     this.log.push(`setAppUserModelId ${id}`)
   }
@@ -240,6 +259,7 @@ export interface ElectronStandIn {
       | 'whenReady'
       | 'getLoginItemSettings'
       | 'setLoginItemSettings'
+      | 'getApplicationNameForProtocol'
     >
   BrowserWindow: typeof StandInBrowserWindow
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate'>
@@ -249,6 +269,9 @@ export interface ElectronStandIn {
   ipcMain: StandInIpcMain & Pick<Electron.IpcMain, 'handle' | 'removeHandler'>
   // Node's EventEmitter: 'suspend' and 'resume' are emitted by the test.
   powerMonitor: EventEmitter
+  globalShortcut: Pick<Electron.GlobalShortcut, 'register' | 'unregister'> & {
+    registered: Set<string>
+  }
   screen: Pick<Electron.Screen, 'getCursorScreenPoint' | 'getDisplayNearestPoint'>
   protocol: StandInProtocol & Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>
   session: { defaultSession: StandInSession }
@@ -276,6 +299,16 @@ export const standIn: ElectronStandIn = {
   },
   ipcMain: new StandInIpcMain(),
   powerMonitor: new EventEmitter(),
+  globalShortcut: {
+    registered: new Set<string>(),
+    register(accelerator) {
+      this.registered.add(accelerator)
+      return true
+    },
+    unregister(accelerator) {
+      this.registered.delete(accelerator)
+    },
+  },
   screen: {
     getCursorScreenPoint: () => ({ x: 0, y: 0 }),
     getDisplayNearestPoint: () =>

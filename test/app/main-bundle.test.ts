@@ -84,7 +84,14 @@ beforeAll(async () => {
   // The shortest poll interval the settings allow, so sleep and wake show in seconds.
   await writeFile(
     settingsFilePath(userData),
-    JSON.stringify({ version: SETTINGS_FILE_VERSION, settings: { pollFloorSeconds: 1 } }),
+    JSON.stringify({
+      version: SETTINGS_FILE_VERSION,
+      settings: {
+        pollFloorSeconds: 1,
+        // The shortest escalation delay the settings allow, so it shows in seconds.
+        escalation: { afterSeconds: 3, flashTaskbar: true, showWindow: true, fullVolume: true },
+      },
+    }),
   )
   simulator = await createSimulator({ rateLimit: false })
   electron = installElectronStandIn()
@@ -116,12 +123,15 @@ describe('the built main process', () => {
     expect(tray()?.images.at(-1)).toMatch(/tray[/\\]linux[/\\]signed-out\.png$/)
     expect(tray()?.menu.length).toBeGreaterThan(0)
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
+      'app:open-notification-settings',
       'app:open-rocket-chat',
       'auth:sign-in',
       'auth:sign-out',
       'call:decline',
+      'call:open-rocket-chat',
       'notifications:pause',
       'notifications:resume',
+      'ringer:list-outputs',
       'settings:update',
       'state:get',
     ])
@@ -200,9 +210,27 @@ describe('the built main process', () => {
       },
     ])
     expect(soundWindows().filter((window) => !window.destroyed)).toHaveLength(1)
+    expect(soundWindows()[0]?.options.webPreferences?.preload).toMatch(/sound\.cjs$/)
+  })
 
-    notification.emit('click', {})
-    expect(callWindow()?.visible).toBe(true)
+  it('escalates a call still ringing after the delay: flashed, shown on top without focus, louder', async () => {
+    const window = callWindow()
+    if (!window) throw new Error('no call window')
+    window.focused = false
+    const ringVolume = (url: string | undefined) =>
+      new URLSearchParams(url?.split('#')[1]).get('volume')
+    expect(ringVolume(soundWindows().at(-1)?.loaded[0])).toBe('0.80')
+    await eventually(() => window.attention.includes('showInactive'), 'the escalation', 6_000)
+    expect(window.attention).toEqual(['flashFrame true', 'setAlwaysOnTop true', 'showInactive'])
+    expect(window.focused).toBe(false)
+    await eventually(() => ringVolume(soundWindows().at(-1)?.loaded[0]) === '1.00', 'full volume')
+    expect(soundWindows().filter((sound) => !sound.destroyed)).toHaveLength(1)
+
+    const notification = StandInNotification.all.find(
+      (item) => item.options.title === 'Incoming call from Funke Olasupo',
+    )
+    notification?.emit('click', {})
+    expect(window.visible).toBe(true)
   })
 
   it('closes the notification and stops ringing once the call is answered', async () => {
@@ -215,6 +243,7 @@ describe('the built main process', () => {
     )
     await eventually(() => notification && notification.closed > 0, 'the notification to close')
     expect(soundWindows().every((window) => window.destroyed)).toBe(true)
+    expect(callWindow()?.attention.slice(-2)).toEqual(['flashFrame false', 'setAlwaysOnTop false'])
     await eventually(() => tray()?.images.at(-1)?.endsWith('in-call.png'), 'the in-call icon')
     expect(tray()?.tooltips.at(-1)).toMatch(/^In call with Funke Olasupo · \d\d:\d\d$/)
   })
@@ -237,6 +266,24 @@ describe('the built main process', () => {
         ...sent.filter((m) => m === 'pong' || m === 'ping'),
       ]),
     )
+  })
+
+  it('does not escalate a call answered before the delay', async () => {
+    const window = callWindow()
+    if (!window) throw new Error('no call window')
+    const before = window.attention.length
+    const sounds = soundWindows().length
+    const call = simulator.placeCall({
+      from: { type: 'user', id: FUNKE.id },
+      to: { type: 'user', id: AGENT1.id },
+    })
+    await eventually(() => soundWindows().length > sounds, 'the second call to ring')
+    simulator.acceptCall(call._id)
+    simulator.activateCall(call._id)
+    await eventually(() => soundWindows().every((sound) => sound.destroyed), 'the ringing to stop')
+    await new Promise((resolve) => setTimeout(resolve, 3_500))
+    expect(window.attention.slice(before)).toEqual([])
+    simulator.hangupCall(call._id)
   })
 
   it('does not poll while the computer sleeps, and polls and reconnects at once on wake', async () => {
@@ -305,7 +352,8 @@ describe('the built main process', () => {
       .trim()
       .split('\n')
       .map((line) => line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /, ''))
-    const [first, second, third, fourth] = simulator.listCalls()
+    // `answered` is the call answered before escalation.
+    const [first, answered, second, third, fourth] = simulator.listCalls()
     expect(lines.filter((line) => line.startsWith('info status: '))).toEqual([
       'info status: connecting',
       'info status: online',
@@ -316,6 +364,8 @@ describe('the built main process', () => {
       [
         `info notification: incoming-call for call ${first?._id}`,
         `info notification withdrawn for call ${first?._id}`,
+        `info notification: incoming-call for call ${answered?._id}`,
+        `info notification withdrawn for call ${answered?._id}`,
         `info notification: incoming-call for call ${second?._id}`,
         `info notification withdrawn for call ${second?._id}`,
         `info notification: missed-call for call ${second?._id}`,

@@ -58,6 +58,7 @@ test('opens and closes with the keyboard alone', async ({ page, tray }) => {
 
 test('shows the values from the state and follows pushes', async ({ page, tray }) => {
   const values = {
+    ...settingsState().values,
     notifyOutgoingCalls: true,
     ringtone: { enabled: true, volume: 0.35 },
     startAtLogin: true,

@@ -5,8 +5,15 @@
 import { CallTrayApp } from '../../main/app/call-tray-app'
 import { logUncaughtErrors } from '../../main/app/crash-guard'
 import { engineFactory } from '../../main/app/engine-factory'
-import { FakeAutostart, FakeSessions, FakeSettings, RecordingOpener } from '../support/app-fakes'
-import type { CallWindow, Notifier, Ringtone, TrayView } from '../../main/app/ports'
+import {
+  alertingPorts,
+  FakeAutostart,
+  FakeSessions,
+  FakeSettings,
+  RecordingOpener,
+} from '../support/app-fakes'
+import type { CallWindow, Notifier, TrayView } from '../../main/app/ports'
+import type { Ringtone } from '../../main/alerting/ports'
 import { DEFAULT_TIMEOUT_MS, RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'
 import { createFileLogger } from '../../main/logging/file-logger'
@@ -39,8 +46,13 @@ function reportingNotifier(): Notifier {
 }
 
 const noTray: TrayView = { show() {}, setMenu() {}, destroy() {} }
-const noWindow: CallWindow = { show() {}, toggle() {}, send() {} }
-const noRingtone: Ringtone = { start() {}, stop() {} }
+const noWindow: CallWindow = { show() {}, showCall() {}, toggle() {}, send() {} }
+const noRingtone: Ringtone = {
+  start() {},
+  stop() {},
+  listOutputs: async () => [],
+  playFor: async () => null,
+}
 
 function startAgent(config: AgentConfig): { app: CallTrayApp; clock: ScaledClock } {
   const clock = new ScaledClock(config.timebase)
@@ -75,6 +87,7 @@ function startAgent(config: AgentConfig): { app: CallTrayApp; clock: ScaledClock
     tray: noTray,
     notifier: reportingNotifier(),
     ringtone: noRingtone,
+    ...alertingPorts(),
     window: noWindow,
     autostart: new FakeAutostart(),
     opener: new RecordingOpener(),

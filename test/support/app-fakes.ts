@@ -13,12 +13,22 @@ import type { Logger } from '../../main/app/logger'
 import type {
   Autostart,
   CallWindow,
+  DesktopApps,
   ExternalOpener,
+  GlobalShortcut,
   NotificationRequest,
   Notifier,
-  Ringtone,
   TrayView,
 } from '../../main/app/ports'
+import type {
+  Attention,
+  DndProbe,
+  DndReading,
+  PlaybackReport,
+  RingRequest,
+  Ringtone,
+} from '../../main/alerting/ports'
+import type { AudioOutput } from '../../common/ipc-contract'
 import type { TrayMenuItem } from '../../main/app/tray-menu'
 import type { TrayPresentation } from '../../main/app/tray-state'
 
@@ -66,6 +76,12 @@ export function signedInState(overrides: Partial<AppState> = {}): AppState {
         ringtone: DEFAULT_SETTINGS.ringtone,
         startAtLogin: DEFAULT_SETTINGS.startAtLogin,
         pollFloorSeconds: DEFAULT_SETTINGS.pollFloorSeconds,
+        ringOn: DEFAULT_SETTINGS.ringOn,
+        alsoRingOn: DEFAULT_SETTINGS.alsoRingOn,
+        callWaitingTone: DEFAULT_SETTINGS.callWaitingTone,
+        escalation: DEFAULT_SETTINGS.escalation,
+        breakThroughDnd: DEFAULT_SETTINGS.breakThroughDnd,
+        globalShortcut: DEFAULT_SETTINGS.globalShortcut,
       },
       locked: [],
       signInStorage: 'encrypted',
@@ -238,22 +254,61 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
+/** Logs `start 0.8` for the ringtone, `waiting 0.3` for the call-waiting tone. */
 export class RecordingRingtone implements Ringtone {
   log: string[] = []
-  start(volume: number) {
-    this.log.push(`start ${volume}`)
+  requests: RingRequest[] = []
+  outputs: AudioOutput[] = [{ deviceId: 'default', label: 'Default' }]
+  report: PlaybackReport | null = { chosenPresent: true, fellBack: false, sinks: [''] }
+  played: { request: RingRequest; durationMs: number }[] = []
+  start(request: RingRequest) {
+    this.requests.push(request)
+    this.log.push(`${request.tone === 'ring' ? 'start' : 'waiting'} ${request.volume}`)
   }
   stop() {
     this.log.push('stop')
   }
+  async listOutputs() {
+    return this.outputs
+  }
+  async playFor(request: RingRequest, durationMs: number) {
+    this.played.push({ request, durationMs })
+    return this.report
+  }
   get ringing(): boolean {
-    return this.log.at(-1)?.startsWith('start') ?? false
+    return this.log.length > 0 && this.log.at(-1) !== 'stop'
+  }
+}
+
+export class RecordingAttention implements Attention {
+  log: string[] = []
+  flash() {
+    this.log.push('flash')
+  }
+  showOnTop() {
+    this.log.push('show on top')
+  }
+  calm() {
+    this.log.push('calm')
+  }
+}
+
+export class FakeDnd implements DndProbe {
+  reading: DndReading = { doNotDisturb: false, notificationsBlocked: false }
+  reads = 0
+  async read() {
+    this.reads += 1
+    return this.reading
   }
 }
 
 export class RecordingWindow implements CallWindow {
   sent: AppState[] = []
   shows = 0
+  shownCalls: string[] = []
+  showCall(callId: string) {
+    this.shownCalls.push(callId)
+  }
   toggles = 0
   show() {
     this.shows += 1
@@ -293,5 +348,39 @@ export class RecordingLogger implements Logger {
   }
   error(message: string) {
     this.lines.push(`error ${message}`)
+  }
+}
+
+export class RecordingShortcut implements GlobalShortcut {
+  registered: string | null = null
+  press: (() => void) | null = null
+  taken = new Set<string>()
+  register(accelerator: string, onPress: () => void) {
+    if (this.taken.has(accelerator)) return false
+    this.registered = accelerator
+    this.press = onPress
+    return true
+  }
+  unregister() {
+    this.registered = null
+    this.press = null
+  }
+}
+
+export class FakeDesktopApps implements DesktopApps {
+  rocketChat = false
+  hasRocketChat() {
+    return this.rocketChat
+  }
+}
+
+/** The alerting ports of CallTrayAppOptions, for tests that do not look at them. */
+export function alertingPorts() {
+  return {
+    attention: new RecordingAttention(),
+    dnd: new FakeDnd(),
+    shortcut: new RecordingShortcut(),
+    desktopApps: new FakeDesktopApps(),
+    notificationSettingsUrl: null,
   }
 }

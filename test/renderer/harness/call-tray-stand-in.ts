@@ -31,6 +31,8 @@ export interface StandInControl {
   calls: RecordedCall[]
   push(state: AppState): void
   reply(held: HeldReply): void
+  /** What main pushes when the global shortcut is pressed. */
+  focusCall(callId: string): void
   pending(method: keyof HeldReplies): number
 }
 
@@ -46,6 +48,7 @@ type Waiters = { [M in keyof HeldReplies]: ((value: HeldReplies[M]) => void)[] }
 export function installCallTrayStandIn(initial: AppState): void {
   let state = initial
   const listeners = new Set<(state: AppState) => void>()
+  const focusListeners = new Set<(callId: string) => void>()
   const calls: RecordedCall[] = []
   const queued: Queues = { signIn: [], declineCall: [], updateSettings: [] }
   const waiting: Waiters = { signIn: [], declineCall: [], updateSettings: [] }
@@ -91,6 +94,22 @@ export function installCallTrayStandIn(initial: AppState): void {
     async openRocketChat() {
       record('openRocketChat')
     },
+    async openRocketChatFor(callId) {
+      record('openRocketChatFor', callId)
+    },
+    onFocusCall(listener) {
+      focusListeners.add(listener)
+      return () => focusListeners.delete(listener)
+    },
+    async listAudioOutputs() {
+      return [
+        { deviceId: 'headset-1', label: 'Jabra Evolve2 65' },
+        { deviceId: 'speakers-1', label: 'Speakers (Realtek Audio)' },
+      ]
+    },
+    async openNotificationSettings() {
+      record('openNotificationSettings')
+    },
     async pauseNotifications(minutes) {
       record('pauseNotifications', minutes)
     },
@@ -113,6 +132,9 @@ export function installCallTrayStandIn(initial: AppState): void {
     },
     reply(held) {
       answer(held.method, held.value)
+    },
+    focusCall(callId) {
+      for (const listener of focusListeners) listener(callId)
     },
     pending: (method) => waiting[method].length,
   }

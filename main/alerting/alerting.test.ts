@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Settings } from '../settings/settings-types'
-import {
-  DEFAULT_TEST_SETTINGS,
-  T0,
-  RecordingLogger,
-  RecordingNotifier,
-  RecordingRingtone,
-  call,
-} from '../../test/support/app-fakes'
-import { CallAlerts, incomingKey, missedKey, outgoingKey } from './call-alerts'
-
-function setup(overrides: Partial<Settings> = {}) {
-  const notifier = new RecordingNotifier()
-  const ringtone = new RecordingRingtone()
-  const logger = new RecordingLogger()
-  let settings: Settings = { ...DEFAULT_TEST_SETTINGS, ...overrides }
-  const alerts = new CallAlerts({
-    notifier,
-    ringtone,
-    logger,
-    now: () => T0,
-    settings: () => settings,
-  })
-  const change = (patch: Partial<Settings>) => {
-    settings = { ...settings, ...patch }
-    alerts.refresh()
-  }
-  return { alerts, notifier, ringtone, logger, change }
-}
+import { call, T0 } from '../../test/support/app-fakes'
+import { alertingSetup as setup } from '../../test/support/alerting-setup'
+import { incomingKey, missedKey, outgoingKey } from './alerting'
 
 const ringing = call()
 const incoming = {
@@ -38,7 +12,7 @@ const incoming = {
   body: '@funke.olasupo · Answer in Rocket.Chat',
 } as const
 
-describe('CallAlerts', () => {
+describe('Alerting: notifications and the ringtone', () => {
   it('shows one notification per incoming call, with Decline, and closes it when the engine says', () => {
     const { alerts, notifier } = setup()
     alerts.onCalls([ringing])

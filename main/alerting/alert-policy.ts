@@ -1,8 +1,12 @@
 // What may pop up or sound, decided from plain values. While notifications are paused
 // nothing sounds or pops up, but the tray and the window still show every call.
 import type { Call } from '../../common/calls'
+import { activePause } from '../app/app-state'
 import type { Settings } from '../settings/settings-types'
-import { activePause } from './app-state'
+import type { DndReading, RingRequest } from './ports'
+
+/** Loud enough to hear over a call in a headset, soft enough not to drown it. */
+export const CALL_WAITING_VOLUME = 0.3
 
 export function isPaused(pause: Settings['pause'], now: number): boolean {
   return activePause(pause, now) !== null
@@ -33,6 +37,43 @@ export function shouldRing(
     !isPaused(settings.pause, now) &&
     calls.some(isRingingIncoming)
   )
+}
+
+/** The agent is talking (or the call is being connected): a new call must not blast over it. */
+export function isOnCall(calls: readonly Call[]): boolean {
+  return calls.some((call) => call.state === 'active' || call.state === 'connecting')
+}
+
+export type RingSettings = Pick<
+  Settings,
+  | 'ringtone'
+  | 'pause'
+  | 'ringOn'
+  | 'alsoRingOn'
+  | 'callWaitingTone'
+  | 'breakThroughDnd'
+  | 'escalation'
+>
+
+/**
+ * What the ringtone page should play now, or null for silence. Do Not Disturb silences
+ * it only when calls may not break through; an escalated call rings at full volume.
+ */
+export function ringPlan(
+  calls: readonly Call[],
+  settings: RingSettings,
+  now: number,
+  context: { dnd: DndReading; escalated: boolean },
+): RingRequest | null {
+  if (!shouldRing(calls, settings, now)) return null
+  if (context.dnd.doNotDisturb && !settings.breakThroughDnd) return null
+  const devices = { ringOn: settings.ringOn, alsoRingOn: settings.alsoRingOn }
+  const volume = ringVolume(settings)
+  if (settings.callWaitingTone && isOnCall(calls)) {
+    return { tone: 'call-waiting', volume: Math.min(volume, CALL_WAITING_VOLUME), ...devices }
+  }
+  const loud = context.escalated && settings.escalation.fullVolume
+  return { tone: 'ring', volume: loud ? 1 : volume, ...devices }
 }
 
 export function ringVolume(settings: Pick<Settings, 'ringtone'>): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TEST_SETTINGS, T0, call } from '../../test/support/app-fakes'
-import { isPaused, pauseFrom, ringingOutgoing, ringVolume, shouldRing } from './notification-policy'
+import { isPaused, pauseFrom, ringingOutgoing, ringVolume, shouldRing } from './alert-policy'
 
 describe('pause', () => {
   it('lasts the chosen minutes, or until resumed', () => {
