@@ -32,7 +32,7 @@ function setUp(store: AwayMarkStore = memoryAwayMarkStore(), account = 'a') {
       // The server answers newest first.
       const items = [...history.items].sort((a, b) => b.ts - a.ts)
       return Promise.resolve({
-        result: history.fail ? err({ kind: 'offline', cause: 'ECONNREFUSED' }) : ok(items),
+        result: history.fail ? err({ kind: 'network', cause: 'ECONNREFUSED' }) : ok(items),
         budget: null,
       })
     },
