@@ -4,6 +4,7 @@
 // Payloads that come from the renderer are parsed with these schemas in main.
 import { z } from 'zod'
 import type { Call, ConnectionStatus, RecentCall } from './calls'
+import type { SelfTestState } from './self-test'
 
 export type Session =
   | { signedIn: false; serverUrl: string | null }
@@ -31,6 +32,8 @@ export interface AppState {
   settings: SettingsState
   /** Set when the administrator's policy is there but unusable: no sign-in until it is fixed. */
   policyUnreadable?: true
+  /** The last "Test ring", once one ran this session. */
+  selfTest?: SelfTestState
 }
 
 /** Where the signed-in session's secret is kept; null while signed out. */
@@ -116,6 +119,8 @@ export interface InvokeChannels {
   'notifications:pause': (minutes: number | null) => void
   'notifications:resume': () => void
   'settings:update': (patch: SettingsPatch) => ActionResult
+  /** "Test ring": the results arrive with the state. */
+  'self-test:run': () => void
 }
 
 /** Main → renderer pushes (`webContents.send` → `ipcRenderer.on`). */
@@ -134,4 +139,5 @@ export interface CallTrayApi {
   pauseNotifications(minutes: number | null): Promise<void>
   resumeNotifications(): Promise<void>
   updateSettings(patch: SettingsPatch): Promise<ActionResult>
+  runSelfTest(): Promise<void>
 }

@@ -8,6 +8,8 @@ import electronUpdater from 'electron-updater'
 import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
+import { notificationSupport } from './notifications/notification-support'
+import { awayMarkFile } from './settings/away-mark-file'
 import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
 import { logUncaughtErrors } from './app/crash-guard'
 import { debugSwitchIn } from './app/debug-switches'
@@ -159,6 +161,12 @@ async function startApp(): Promise<void> {
         certificates: tls,
         log: (message) => logger.info(message),
       }),
+      awayMarks: awayMarkFile(app.getPath('userData'), (message) => logger.warn(message)),
+      desk: {
+        notificationsPaused: (): boolean => callTray.notificationsPaused(),
+        // The alerting module (branch `ring`) brings the OS's do-not-disturb; unknown until then.
+        doNotDisturb: () => null,
+      },
     }),
     tray,
     notifier,
@@ -171,6 +179,7 @@ async function startApp(): Promise<void> {
     logger,
     quit: () => app.quit(),
     policyUnreadable: !policy.ok,
+    notificationsAllowed: notificationSupport,
   })
 
   registerIpcHandlers({
@@ -184,6 +193,7 @@ async function startApp(): Promise<void> {
       'notifications:pause': (minutes) => callTray.pauseNotifications(minutes),
       'notifications:resume': () => callTray.resumeNotifications(),
       'settings:update': (patch) => callTray.changeSettings(patch),
+      'self-test:run': () => callTray.runSelfTest(),
     },
     windowContents: () => callWindow.webContents(),
     isOurPage: (url) => pages.pageOf(url) === 'window',

@@ -28,6 +28,7 @@ describe('createCallTrayApi', () => {
       'openRocketChat',
       'pauseNotifications',
       'resumeNotifications',
+      'runSelfTest',
       'signIn',
       'signOut',
       'updateSettings',
@@ -46,6 +47,7 @@ describe('createCallTrayApi', () => {
     await api.openRocketChat()
     await api.resumeNotifications()
     await api.updateSettings({ startAtLogin: true })
+    await api.runSelfTest()
     expect(invoked).toEqual([
       ['state:get'],
       ['call:decline', 'call-1'],
@@ -55,6 +57,7 @@ describe('createCallTrayApi', () => {
       ['app:open-rocket-chat'],
       ['notifications:resume'],
       ['settings:update', { startAtLogin: true }],
+      ['self-test:run'],
     ])
   })
 

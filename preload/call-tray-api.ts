@@ -34,5 +34,6 @@ export function createCallTrayApi(ipc: IpcRendererPort): CallTrayApi {
     pauseNotifications: (minutes) => invoke('notifications:pause', minutes),
     resumeNotifications: () => invoke('notifications:resume'),
     updateSettings: (patch) => invoke('settings:update', patch),
+    runSelfTest: () => invoke('self-test:run'),
   }
 }

@@ -3,6 +3,7 @@
 // along by accident.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import type { AppState, PauseState, SettingsState } from '../../common/ipc-contract'
+import type { SelfTestState } from '../../common/self-test'
 import type { ActiveSession } from '../session/session-types'
 import type { SettingKey, Settings } from '../settings/settings-types'
 
@@ -16,6 +17,7 @@ export interface AppStateInput {
   locked: ReadonlySet<SettingKey>
   now: number
   policyUnreadable?: boolean
+  selfTest?: SelfTestState
 }
 
 export function buildAppState(input: AppStateInput): AppState {
@@ -32,6 +34,7 @@ export function buildAppState(input: AppStateInput): AppState {
       capabilities: { decline: false },
       settings,
       ...(input.policyUnreadable && { policyUnreadable: true as const }),
+      ...(input.selfTest && { selfTest: input.selfTest }),
     }
   }
   return {
@@ -50,6 +53,7 @@ export function buildAppState(input: AppStateInput): AppState {
     pause,
     capabilities: { decline: input.status.state === 'online' },
     settings,
+    ...(input.selfTest && { selfTest: input.selfTest }),
   }
 }
 

@@ -3,6 +3,7 @@
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import { POLICY_UNREADABLE } from '../../common/policy-text'
+import type { SelfTestState } from '../../common/self-test'
 import type {
   ActionResult,
   AppState,
@@ -12,6 +13,7 @@ import type {
 } from '../../common/ipc-contract'
 import type { EngineEvent } from '../core/call-engine'
 import type { Clock } from '../core/clock'
+import type { NotificationReading, RingerPort } from '../core/self-test'
 import type { ActiveSession, SessionManager } from '../session/session-types'
 import type { Settings, SettingsStore } from '../settings/settings-types'
 import { statusLine } from './activity-log'
@@ -21,7 +23,7 @@ import { CallAlerts } from './call-alerts'
 import type { EngineHandle, RunningEngine } from './engine-handle'
 import { isAllowedExternalUrl } from './external-url'
 import { describeError, guarded, type Logger } from './logger'
-import { pauseFrom } from './notification-policy'
+import { isPaused, pauseFrom, ringVolume } from './notification-policy'
 import { PauseTimer } from './pause-timer'
 import type {
   Autostart,
@@ -32,6 +34,7 @@ import type {
   TrayView,
   UpdatePrompt,
 } from './ports'
+import { ringtoneRinger, runAppSelfTest } from './self-test-run'
 import { runTrayAction } from './tray-actions'
 import type { TrayAction, TrayMenuOptions } from './tray-menu'
 import { TrayPublisher } from './tray-publisher'
@@ -55,6 +58,10 @@ export interface CallTrayAppOptions {
   quit(): void
   /** The administrator's policy is there but unusable (main/policy logged why): stay signed out. */
   policyUnreadable?: boolean
+  /** What "Test ring" can learn of the platform's notifications (Electron, main/notifications). */
+  notificationsAllowed?: () => Promise<NotificationReading>
+  /** The alerting module's ringer; until it is wired, the ringtone plays for the test. */
+  ringer?: RingerPort
 }
 
 function signInError(message: string): SignInResult {
@@ -71,6 +78,7 @@ export class CallTrayApp {
   private signingIn = false
   private lastSent = ''
   private lastStatusLine = ''
+  private selfTest: SelfTestState | undefined
   private settings: Settings
   private readonly alerts: CallAlerts
   private readonly trayPublisher: TrayPublisher
@@ -132,7 +140,51 @@ export class CallTrayApp {
       locked: this.options.settings.locked(),
       now: this.options.clock.now(),
       policyUnreadable: this.options.policyUnreadable ?? false,
+      selfTest: this.selfTest,
     })
+  }
+
+  /** Whether notifications are paused right now (a missed call says so). */
+  notificationsPaused(): boolean {
+    return isPaused(this.settings.pause, this.options.clock.now())
+  }
+
+  /** "Test ring": rings, shows a test notification, and checks the path to the server. */
+  async runSelfTest(): Promise<void> {
+    if (this.selfTest?.running) return
+    const checks: SelfTestState['checks'] = []
+    this.selfTest = { running: true, checks, finishedAt: null }
+    this.publish()
+    const { clock, notifier, ringtone, logger } = this.options
+    try {
+      await runAppSelfTest(
+        {
+          engine: this.running?.selfTest ?? null,
+          notifier,
+          notifications:
+            this.options.notificationsAllowed ??
+            (() => Promise.resolve({ allowed: null, detail: 'Not known on this platform.' })),
+          ringer:
+            this.options.ringer ??
+            ringtoneRinger(
+              ringtone,
+              () => (this.settings.ringtone.enabled ? ringVolume(this.settings) : 0),
+              (ms) => new Promise((resolve) => clock.setTimeout(resolve, ms)),
+            ),
+          now: () => clock.now(),
+        },
+        (check) => {
+          checks.push(check)
+          logger.info(`Self-test ${check.id}: ${check.ok ? 'ok' : 'failed'} (${check.detail})`)
+          this.selfTest = { running: true, checks: [...checks], finishedAt: null }
+          this.publish()
+        },
+      )
+    } catch (error) {
+      logger.error(`The self-test failed unexpectedly: ${describeError(error)}`)
+    }
+    this.selfTest = { running: false, checks: [...checks], finishedAt: clock.now() }
+    this.publish()
   }
 
   async signIn(input: SignInInput): Promise<SignInResult> {
@@ -217,6 +269,11 @@ export class CallTrayApp {
 
   restartToUpdate(): void {
     this.options.updates?.restartToUpdate()
+  }
+
+  testRing(): void {
+    this.showWindow()
+    void this.runSelfTest()
   }
 
   /** Whether a call rings or is in progress: an update must not restart the app then. */

@@ -167,6 +167,14 @@ export class CallEngine {
     this.scheduler.refresh()
   }
 
+  /** For the self-test: whether other desks share the calls route's budget, and what it costs. */
+  get pollBudget(): { shared: boolean; sharedSpacingMs: number | null } {
+    return {
+      shared: this.scheduler.budgetIsShared,
+      sharedSpacingMs: this.scheduler.sharedSpacingMs,
+    }
+  }
+
   /** The shortest time between polls while polling is the only source. */
   setFloorInterval(ms: number): void {
     this.floorIntervalMs = ms

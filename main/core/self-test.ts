@@ -2,21 +2,13 @@
 // checks over what ports report, shared by the desktop app and the headless runner;
 // each failed check says how to fix it. A check whose precondition failed (no server,
 // no sign-in) is reported as failed with that reason rather than asked again.
+import type { SelfTestCheck, SelfTestCheckId } from '../../common/self-test'
 import { describeApiError, type ApiError } from './api-errors'
 import type { RateBudget } from './rate-limit'
 import type { Result } from './result'
 import { voiceUnavailableText, type VoiceAvailability } from './voice-availability'
 
-export type SelfTestCheckId =
-  'server' | 'sign-in' | 'voice-calls' | 'realtime' | 'rate-limit' | 'notifications' | 'ringer'
-
-export interface SelfTestCheck {
-  id: SelfTestCheckId
-  ok: boolean
-  detail: string
-  /** What to do about a failed check; null when it passed. */
-  fix: string | null
-}
+export type { SelfTestCheck, SelfTestCheckId }
 
 /** What the alerting module exposes (branch `ring`); the app implements it from the ringtone for now. */
 export interface RingerPort {

@@ -28,6 +28,7 @@ function setup() {
     'notifications:pause': record('notifications:pause', undefined),
     'notifications:resume': record('notifications:resume', undefined),
     'settings:update': record('settings:update', { ok: true } as const),
+    'self-test:run': record('self-test:run', undefined),
   }
   const contents = {}
   const logger = new RecordingLogger()

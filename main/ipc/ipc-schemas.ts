@@ -22,6 +22,7 @@ export const invokeArgumentSchemas: { [C in keyof InvokeChannels]: z.ZodType<Inv
     'notifications:pause': z.tuple([pauseMinutesSchema]),
     'notifications:resume': z.tuple([]),
     'settings:update': z.tuple([settingsPatchSchema]),
+    'self-test:run': z.tuple([]),
   }
 
 /** Where the arguments were wrong, never what they were (they can hold a password). */

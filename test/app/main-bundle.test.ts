@@ -122,6 +122,7 @@ describe('the built main process', () => {
       'call:decline',
       'notifications:pause',
       'notifications:resume',
+      'self-test:run',
       'settings:update',
       'state:get',
     ])
