@@ -30,12 +30,23 @@ export interface Call {
 
 export type RecentOutcome = 'missed' | 'answered-elsewhere' | 'ended' | 'declined'
 
+/**
+ * What the desk was doing while a missed call rang, when known: Call Tray not running,
+ * the computer asleep, no working channel to the server, the realtime stream down (polling
+ * alone, so a short ring may pass between two checks), notifications paused, or the
+ * operating system's do-not-disturb.
+ */
+export type MissedReason =
+  'not-running' | 'asleep' | 'offline' | 'stream-down' | 'notifications-paused' | 'do-not-disturb'
+
 export interface RecentCall {
   id: string
   direction: CallDirection
   peer: CallPeer
   outcome: RecentOutcome
   endedAt: number
+  /** Only on missed calls, and only when something explains the miss. */
+  missedBecause?: MissedReason[]
 }
 
 /**

@@ -4,6 +4,7 @@
 // Payloads that come from the renderer are parsed with these schemas in main.
 import { z } from 'zod'
 import type { Call, ConnectionStatus, RecentCall } from './calls'
+import type { SelfTestState } from './self-test'
 
 export type Session =
   | { signedIn: false; serverUrl: string | null }
@@ -33,6 +34,8 @@ export interface AppState {
   policyUnreadable?: true
   /** Set when the OS blocks Call Tray's notifications entirely (where that is detectable). */
   notificationsBlocked?: true
+  /** The last "Test ring", once one ran this session. */
+  selfTest?: SelfTestState
 }
 
 /** Where the signed-in session's secret is kept; null while signed out. */
@@ -187,6 +190,8 @@ export interface InvokeChannels {
   'ringer:list-outputs': () => AudioOutput[]
   /** Opens the OS page where Call Tray's notifications are allowed. */
   'app:open-notification-settings': () => void
+  /** "Test ring": the results arrive with the state. */
+  'self-test:run': () => void
 }
 
 /** Main → renderer pushes (`webContents.send` → `ipcRenderer.on`). */
@@ -211,4 +216,5 @@ export interface CallTrayApi {
   updateSettings(patch: SettingsPatch): Promise<ActionResult>
   listAudioOutputs(): Promise<AudioOutput[]>
   openNotificationSettings(): Promise<void>
+  runSelfTest(): Promise<void>
 }

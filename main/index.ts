@@ -9,6 +9,8 @@ import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
 import { NOTIFICATION_SETTINGS_URLS } from './app/external-url'
+import { notificationSupport } from './notifications/notification-support'
+import { awayMarkFile } from './settings/away-mark-file'
 import { createOr, silentNotifier, silentRingtone } from './app/fallbacks'
 import { logUncaughtErrors } from './app/crash-guard'
 import { debugSwitchIn } from './app/debug-switches'
@@ -170,6 +172,11 @@ async function startApp(): Promise<void> {
         certificates: tls,
         log: (message) => logger.info(message),
       }),
+      awayMarks: awayMarkFile(app.getPath('userData'), (message) => logger.warn(message)),
+      desk: {
+        notificationsPaused: (): boolean => callTray.notificationsPaused(),
+        doNotDisturb: (): boolean => callTray.doNotDisturb(),
+      },
     }),
     tray,
     notifier,
@@ -193,6 +200,7 @@ async function startApp(): Promise<void> {
     logger,
     quit: () => app.quit(),
     policyUnreadable: !policy.ok,
+    notificationsAllowed: notificationSupport,
   })
 
   registerIpcHandlers({
@@ -209,6 +217,7 @@ async function startApp(): Promise<void> {
       'notifications:pause': (minutes) => callTray.pauseNotifications(minutes),
       'notifications:resume': () => callTray.resumeNotifications(),
       'settings:update': (patch) => callTray.changeSettings(patch),
+      'self-test:run': () => callTray.runSelfTest(),
     },
     windowContents: () => callWindow.webContents(),
     isOurPage: (url) => pages.pageOf(url) === 'window',

@@ -32,6 +32,7 @@ describe('createCallTrayApi', () => {
       'openRocketChatFor',
       'pauseNotifications',
       'resumeNotifications',
+      'runSelfTest',
       'signIn',
       'signOut',
       'updateSettings',
@@ -50,6 +51,7 @@ describe('createCallTrayApi', () => {
     await api.openRocketChat()
     await api.resumeNotifications()
     await api.updateSettings({ startAtLogin: true })
+    await api.runSelfTest()
     expect(invoked).toEqual([
       ['state:get'],
       ['call:decline', 'call-1'],
@@ -59,6 +61,7 @@ describe('createCallTrayApi', () => {
       ['app:open-rocket-chat'],
       ['notifications:resume'],
       ['settings:update', { startAtLogin: true }],
+      ['self-test:run'],
     ])
   })
 

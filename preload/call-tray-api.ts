@@ -38,5 +38,6 @@ export function createCallTrayApi(ipc: IpcRendererPort): CallTrayApi {
     updateSettings: (patch) => invoke('settings:update', patch),
     listAudioOutputs: () => invoke('ringer:list-outputs'),
     openNotificationSettings: () => invoke('app:open-notification-settings'),
+    runSelfTest: () => invoke('self-test:run'),
   }
 }

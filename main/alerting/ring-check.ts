@@ -29,6 +29,10 @@ export async function testRing(
   if (!Number.isFinite(durationMs) || durationMs <= 0) {
     return { ok: false, detail: 'A test ring needs a duration above zero.' }
   }
+  // A call would ring silently: that is what the test has to tell.
+  if (!settings.ringtone.enabled || ringVolume(settings) === 0) {
+    return { ok: false, detail: 'The ringtone is off or its volume is 0.' }
+  }
   const request = {
     tone: 'ring' as const,
     volume: ringVolume(settings),

@@ -3,6 +3,7 @@
 // along by accident.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import type { AppState, PauseState, SettingsState } from '../../common/ipc-contract'
+import type { SelfTestState } from '../../common/self-test'
 import type { ActiveSession } from '../session/session-types'
 import type { SettingKey, Settings } from '../settings/settings-types'
 
@@ -17,6 +18,7 @@ export interface AppStateInput {
   now: number
   policyUnreadable?: boolean
   notificationsBlocked?: boolean
+  selfTest?: SelfTestState
 }
 
 export function buildAppState(input: AppStateInput): AppState {
@@ -33,6 +35,7 @@ export function buildAppState(input: AppStateInput): AppState {
       capabilities: { decline: false },
       settings,
       ...(input.policyUnreadable && { policyUnreadable: true as const }),
+      ...(input.selfTest && { selfTest: input.selfTest }),
     }
   }
   return {
@@ -52,6 +55,7 @@ export function buildAppState(input: AppStateInput): AppState {
     capabilities: { decline: input.status.state === 'online' },
     settings,
     ...(input.notificationsBlocked && { notificationsBlocked: true as const }),
+    ...(input.selfTest && { selfTest: input.selfTest }),
   }
 }
 

@@ -3,6 +3,7 @@
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import { POLICY_UNREADABLE } from '../../common/policy-text'
+import type { SelfTestState } from '../../common/self-test'
 import type {
   ActionResult,
   AppState,
@@ -12,11 +13,11 @@ import type {
 } from '../../common/ipc-contract'
 import type { AudioOutput } from '../../common/ipc-contract'
 import { Alerting } from '../alerting/alerting'
-import { isRingingIncoming, pauseFrom } from '../alerting/alert-policy'
+import { isPaused, isRingingIncoming, pauseFrom } from '../alerting/alert-policy'
 import type { Attention, DndProbe, Ringtone } from '../alerting/ports'
-import type { RingCheck, RingerStatus } from '../alerting/ring-check'
 import type { EngineEvent } from '../core/call-engine'
 import type { Clock } from '../core/clock'
+import type { NotificationReading } from '../core/self-test'
 import type { ActiveSession, SessionManager } from '../session/session-types'
 import type { Settings, SettingsStore } from '../settings/settings-types'
 import { statusLine } from './activity-log'
@@ -43,6 +44,7 @@ import type {
 } from './ports'
 import { browserLink, desktopAppLink } from './rocket-chat-link'
 import { SummaryAlert } from './summary-alert'
+import { runAppSelfTest } from './self-test-run'
 import { runTrayAction } from './tray-actions'
 import type { TrayAction, TrayMenuOptions } from './tray-menu'
 import { TrayPublisher } from './tray-publisher'
@@ -72,6 +74,8 @@ export interface CallTrayAppOptions {
   quit(): void
   /** The administrator's policy is there but unusable (main/policy logged why): stay signed out. */
   policyUnreadable?: boolean
+  /** What "Test ring" can learn of the platform's notifications (Electron, main/notifications). */
+  notificationsAllowed?: () => Promise<NotificationReading>
 }
 
 function signInError(message: string): SignInResult {
@@ -88,6 +92,7 @@ export class CallTrayApp {
   private signingIn = false
   private lastSent = ''
   private lastStatusLine = ''
+  private selfTest: SelfTestState | undefined
   private settings: Settings
   private readonly alerts: Alerting
   private readonly summary: SummaryAlert
@@ -166,7 +171,51 @@ export class CallTrayApp {
       now: this.options.clock.now(),
       policyUnreadable: this.options.policyUnreadable ?? false,
       notificationsBlocked: this.alerts.dndReading().notificationsBlocked,
+      selfTest: this.selfTest,
     })
+  }
+
+  /** Whether notifications are paused right now (a missed call says so). */
+  notificationsPaused(): boolean {
+    return isPaused(this.settings.pause, this.options.clock.now())
+  }
+
+  /** What the OS said of do-not-disturb at its last reading (at start, and as a call rings). */
+  doNotDisturb(): boolean {
+    return this.alerts.dndReading().doNotDisturb
+  }
+
+  /** "Test ring": rings, shows a test notification, and checks the path to the server. */
+  async runSelfTest(): Promise<void> {
+    if (this.selfTest?.running) return
+    const checks: SelfTestState['checks'] = []
+    this.selfTest = { running: true, checks, finishedAt: null }
+    this.publish()
+    const { clock, notifier, logger } = this.options
+    try {
+      await runAppSelfTest(
+        {
+          engine: this.running?.selfTest ?? null,
+          notifier,
+          notifications:
+            this.options.notificationsAllowed ??
+            (() => Promise.resolve({ allowed: null, detail: 'Not known on this platform.' })),
+          // Rings on the chosen output(s) and tells whether they are there.
+          ringer: this.alerts,
+          now: () => clock.now(),
+        },
+        (check) => {
+          checks.push(check)
+          logger.info(`Self-test ${check.id}: ${check.ok ? 'ok' : 'failed'} (${check.detail})`)
+          this.selfTest = { running: true, checks: [...checks], finishedAt: null }
+          this.publish()
+        },
+      )
+    } catch (error) {
+      logger.error(`The self-test failed unexpectedly: ${describeError(error)}`)
+    }
+    this.selfTest = { running: false, checks: [...checks], finishedAt: clock.now() }
+    this.publish()
   }
 
   async signIn(input: SignInInput): Promise<SignInResult> {
@@ -240,15 +289,6 @@ export class CallTrayApp {
     })
   }
 
-  /** For the self-test: rings on the chosen output(s) for a moment. */
-  testRing(durationMs: number): Promise<RingCheck> {
-    return this.alerts.testRing(durationMs)
-  }
-
-  ringerDeviceStatus(): Promise<RingerStatus> {
-    return this.alerts.ringerDeviceStatus()
-  }
-
   pauseNotifications(minutes: number | null): void {
     this.updateSettings({ pause: pauseFrom(minutes, this.options.clock.now()) })
   }
@@ -283,6 +323,11 @@ export class CallTrayApp {
 
   restartToUpdate(): void {
     this.options.updates?.restartToUpdate()
+  }
+
+  testRing(): void {
+    this.showWindow()
+    void this.runSelfTest()
   }
 
   /** Whether a call rings or is in progress: an update must not restart the app then. */

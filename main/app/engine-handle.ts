@@ -2,6 +2,7 @@
 // release what the engine used once the session ends.
 import type { EngineEvent } from '../core/call-engine'
 import type { Result } from '../core/result'
+import type { SelfTestPorts } from '../core/self-test'
 
 /** The part of CallEngine the app drives. */
 export interface EngineHandle {
@@ -19,4 +20,11 @@ export interface RunningEngine {
   engine: EngineHandle
   /** Releases what the engine used (the client's kept-alive sockets). */
   dispose(): void
+  /** What "Test ring" asks of this session's server. */
+  selfTest?: EngineSelfTestPorts
 }
+
+export type EngineSelfTestPorts = Pick<
+  SelfTestPorts,
+  'serverInfo' | 'signedIn' | 'voice' | 'realtime' | 'rateLimit'
+>

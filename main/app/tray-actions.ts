@@ -9,6 +9,8 @@ export interface TrayActionTarget {
   signOut(): Promise<void>
   setStartAtLogin(enabled: boolean): void
   restartToUpdate(): void
+  /** Shows the window with the self-test's results as they come. */
+  testRing(): void
   quit(): void
 }
 
@@ -28,6 +30,8 @@ export function runTrayAction(target: TrayActionTarget, action: TrayAction): voi
       return target.setStartAtLogin(action.enabled)
     case 'restart-to-update':
       return target.restartToUpdate()
+    case 'test-ring':
+      return target.testRing()
     case 'quit':
       return target.quit()
   }

@@ -17,6 +17,7 @@ describe('trayMenu', () => {
       'Open Rocket.Chat',
       'Sign out',
       'Start at login',
+      'Test ring',
       'Quit Call Tray',
     ])
   })

@@ -10,6 +10,7 @@ export type TrayAction =
   | { type: 'sign-out' }
   | { type: 'start-at-login'; enabled: boolean }
   | { type: 'restart-to-update' }
+  | { type: 'test-ring' }
   | { type: 'quit' }
 
 export type TrayMenuItem =
@@ -81,6 +82,7 @@ export function trayMenu(state: AppState, options: TrayMenuOptions): TrayMenuIte
       action: { type: 'start-at-login', enabled: !options.startAtLogin },
       enabled: !options.startAtLoginLocked,
     },
+    { kind: 'action', label: 'Test ring', action: { type: 'test-ring' }, enabled: true },
     { kind: 'separator' },
     ...updateItems(options.update ?? 'none'),
     { kind: 'action', label: 'Quit Call Tray', action: { type: 'quit' }, enabled: true },

@@ -109,6 +109,22 @@ export const callHistoryInfoSchema = z.object({
     .nullish(),
 })
 
+/** `call-history.list`: items that do not validate are skipped one by one (see listMissedCalls). */
+export const callHistoryListSchema = z.object({ items: z.array(z.unknown()) })
+
+/** One inbound history item: the other party is a user (contact*) or a SIP extension. */
+export const callHistoryItemSchema = z.object({
+  callId: z.string().min(1),
+  ts: timestamp,
+  endedAt: timestamp.optional(),
+  external: booleanish.default(false),
+  contactId: optionalText,
+  contactName: optionalText,
+  contactUsername: optionalText,
+  contactExtension: optionalText,
+})
+export type ServerCallHistoryItem = z.infer<typeof callHistoryItemSchema>
+
 /** `media-calls.info`: also finished calls, which tell at once how a call ended. */
 export const mediaCallInfoSchema = z.object({
   call: z.object({

@@ -1,7 +1,14 @@
 // The engine: polls the server through the scheduler, feeds the answers to the
 // tracker, and turns the tracker's events into what adapters show and sound
 // (status, call list, notifications, recent calls). Adapters only listen.
-import type { Call, ConnectionStatus, RecentCall, RecentOutcome } from '../../common/calls'
+import type {
+  Call,
+  ConnectionStatus,
+  MissedReason,
+  RecentCall,
+  RecentOutcome,
+} from '../../common/calls'
+import { missedBecauseText } from '../../common/missed-text'
 import { AnnouncementCap } from './announcement-cap'
 import { describeApiError, type ApiError } from './api-errors'
 import { sameCalls } from './call-identity'
@@ -20,7 +27,14 @@ import type { Clock } from './clock'
 import type { CallsApi, EngineEvent, EngineOptions, RealtimeHealth } from './engine-ports'
 import { resolveUnansweredCall } from './missed-call-resolver'
 import { confirmDeclined, mayHaveGoneThrough } from './decline-confirm'
-import { incomingCallText, missedCallText, summaryText } from './notification-text'
+import { MissWatch } from './miss-watch'
+import { MissedWhileAway, type AwayMissedCall } from './missed-while-away'
+import {
+  incomingCallText,
+  missedCallText,
+  missedWhileAwayText,
+  summaryText,
+} from './notification-text'
 import { RECONCILE_SLOWED, sharedPollingStatus } from './online-notices'
 import { interpretPollError } from './poll-errors'
 import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
@@ -40,6 +54,8 @@ export type {
 } from './engine-ports'
 
 const RECENT_LIMIT = 20
+/** Up to this many calls missed while away get a notification each; more get one summary. */
+const AWAY_NOTICES_EACH = 2
 /** While signals arrive, a poll now and then only reconciles: at most 2 REST requests a minute. */
 export const DEFAULT_RECONCILE_INTERVAL_MS = 45_000
 
@@ -64,6 +80,7 @@ export class CallEngine {
   private reportedUntracked = 0
   private readonly historyGate: RateGate
   private readonly endingGate: RateGate
+  private readonly misses: MissWatch
 
   constructor(options: EngineOptions) {
     this.options = options
@@ -81,6 +98,20 @@ export class CallEngine {
       random: options.random,
       backoff: options.backoff,
     })
+    this.misses = this.watchMisses(options)
+  }
+
+  private watchMisses(options: EngineOptions): MissWatch {
+    const { away } = options
+    const misses = new MissWatch({
+      clock: options.clock,
+      away: away && new MissedWhileAway({ ...away, clock: options.clock, warn: options.warn }),
+      desk: options.desk,
+      realtime: options.realtime !== undefined,
+      onAwayMissed: (calls) => this.reportAwayMissed(calls),
+    })
+    this.listeners.add((event) => misses.observe(event))
+    return misses
   }
 
   on(listener: (event: EngineEvent) => void): () => void {
@@ -103,6 +134,7 @@ export class CallEngine {
   }
 
   start(): void {
+    this.misses.started()
     this.emit({ type: 'status', status: this.status })
     this.scheduler.start()
     const realtime = this.options.realtime
@@ -132,16 +164,26 @@ export class CallEngine {
 
   pause(): void {
     this.scheduler.pause()
+    this.misses.asleep()
   }
 
   resume(): void {
     this.scheduler.resume()
+    this.misses.awake()
     // After sleep the stream may be dead without knowing it; until it is back, poll.
     this.options.realtime?.reconnect()
   }
 
   refresh(): void {
     this.scheduler.refresh()
+  }
+
+  /** For the self-test: whether other desks share the calls route's budget, and what it costs. */
+  get pollBudget(): { shared: boolean; sharedSpacingMs: number | null } {
+    return {
+      shared: this.scheduler.budgetIsShared,
+      sharedSpacingMs: this.scheduler.sharedSpacingMs,
+    }
   }
 
   /** The shortest time between polls while polling is the only source. */
@@ -350,16 +392,48 @@ export class CallEngine {
     if (outcome === 'missed') {
       this.emit({ type: 'notification', event: 'missed-call', call, ...missedCallText(call) })
     }
-    this.addRecent(call, outcome)
+    this.addRecent(
+      call,
+      outcome,
+      outcome === 'missed' ? this.misses.reasonsFor(call.id) : undefined,
+    )
   }
 
-  private addRecent(call: Call, outcome: RecentOutcome): void {
+  private reportAwayMissed(calls: { missed: AwayMissedCall; because: MissedReason[] }[]): void {
+    if (this.stopped) return
+    for (const { missed, because } of calls) {
+      this.addRecent(missed.call, 'missed', because, missed.rangUntil)
+    }
+    const missedCalls = calls.map(({ missed }) => missed.call)
+    const newest = missedCalls.at(-1)
+    if (!newest) return
+    if (missedCalls.length <= AWAY_NOTICES_EACH) {
+      for (const call of missedCalls) {
+        this.emit({ type: 'notification', event: 'missed-call', call, ...missedCallText(call) })
+      }
+    } else {
+      const text = missedWhileAwayText(missedCalls)
+      this.emit({ type: 'notification', event: 'missed-call', call: newest, ...text })
+    }
+  }
+
+  private addRecent(
+    call: Call,
+    outcome: RecentOutcome,
+    missedBecause?: MissedReason[],
+    endedAt = this.clock.now(),
+  ): void {
     const entry: RecentCall = {
       id: call.id,
       direction: call.direction,
       peer: call.peer,
       outcome,
-      endedAt: this.clock.now(),
+      endedAt,
+      ...(missedBecause && missedBecause.length > 0 ? { missedBecause } : {}),
+    }
+    if (outcome === 'missed') {
+      const why = missedBecause && missedBecauseText(missedBecause)
+      this.options.info?.(`Missed call ${call.id}${why ? `: ${why}` : '.'}`)
     }
     this.recent = [entry, ...this.recent.filter((item) => item.id !== call.id)].slice(
       0,

@@ -4,6 +4,8 @@ import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
 import type { ApiError } from './api-errors'
 import type { CloseReason } from './call-tracker'
 import type { Clock } from './clock'
+import type { DeskSignals } from './desk-timeline'
+import type { AwayMarkStore, MissedCallsSource } from './missed-while-away'
 import type { CallEndingSource, CallHistorySource } from './missed-call-resolver'
 import type { Result } from './result'
 import type { CallsSnapshot, Reply } from './rocketchat-client'
@@ -63,4 +65,10 @@ export interface EngineOptions {
   reconcileIntervalMs?: number
   /** Where the engine reports what it had to work around (never secrets). */
   warn?: (message: string) => void
+  /** Where the engine says why a call was missed, by call id (never names). */
+  info?: (message: string) => void
+  /** Asks the server after each recovery for calls missed meanwhile (missed-while-away.ts). */
+  away?: { source: MissedCallsSource; store: AwayMarkStore; account: string }
+  /** What only the app knows of the desk, read when a call rings. */
+  desk?: DeskSignals
 }

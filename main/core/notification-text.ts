@@ -29,6 +29,19 @@ export function summaryText(ringing: number): NotificationText {
   }
 }
 
+/** Several calls missed while the app could not see them: one notice, not a burst. */
+export function missedWhileAwayText(calls: readonly Call[]): NotificationText {
+  const names = calls.slice(0, 2).map((call) => call.peer.displayName)
+  const more = calls.length - names.length
+  return {
+    title: `${calls.length} missed calls while you were away`,
+    body: joinParts(
+      more > 0 ? `${names.join(', ')} and ${more} more` : names.join(' and '),
+      'Call back from Rocket.Chat',
+    ),
+  }
+}
+
 /** What identifies the caller beyond the name, unless the name already is it. */
 function peerDetail(call: Call): string | null {
   const { displayName, username, sipExtension } = call.peer

@@ -11,6 +11,8 @@ import axios, {
 import type { ApiError } from './api-errors'
 import {
   callHistoryInfoSchema,
+  callHistoryItemSchema,
+  callHistoryListSchema,
   callsStateSchema,
   confirmationSchema,
   licenseInfoSchema,
@@ -23,6 +25,7 @@ import {
   publicSettingsSchema,
   serverInfoSchema,
   type Me,
+  type ServerCallHistoryItem,
   type ServerMediaCall,
 } from './api-schemas'
 import { ClockOffsetEstimator } from './clock-offset'
@@ -211,6 +214,32 @@ export class RocketChatClient {
         hangupReason: call?.hangupReason ?? null,
         endedBy: call?.endedBy?.id ?? null,
       })
+    })
+    return { result, budget: reply.budget }
+  }
+
+  /**
+   * The newest inbound calls nobody answered, newest first (`call-history.list`): what
+   * was missed while the app could not see calls. Unreadable items are left out.
+   */
+  async listMissedCalls(count: number): Promise<Reply<ServerCallHistoryItem[]>> {
+    const reply = await this.request('GET', 'v1/call-history.list', {
+      query: {
+        direction: 'inbound',
+        state: 'not-answered',
+        sort: JSON.stringify({ ts: -1 }),
+        count: String(count),
+      },
+    })
+    const result = mapResult(reply.result, (body) => {
+      const parsed = parseWith(callHistoryListSchema, body)
+      if (!parsed.ok) return parsed
+      return ok(
+        parsed.value.items.flatMap((raw) => {
+          const item = callHistoryItemSchema.safeParse(raw)
+          return item.success ? [item.data] : []
+        }),
+      )
     })
     return { result, budget: reply.budget }
   }

@@ -12,10 +12,13 @@ export interface HeadlessArguments {
   /** Print the effective admin policy and exit; `policyFile` checks a file in its place. */
   showPolicy: boolean
   policyFile: string | null
+  /** Check the path from the server to a ringing call once, print the checks and exit. */
+  selfTest: boolean
 }
 
 export const USAGE = `Usage: npm run --silent headless -- --server <url> [--interval <seconds>]
        npm run --silent headless -- --demo
+       npm run --silent headless -- --server <url> --self-test
        npm run --silent headless -- --show-policy [--policy-file <path>]
 
 Watches a Rocket.Chat user's media calls and prints JSON lines on stdout.
@@ -26,6 +29,7 @@ Proxies: HTTPS_PROXY / HTTP_PROXY / NO_PROXY; company certificates: NODE_EXTRA_C
   --interval <seconds>  the shortest time between polls (default 3; the server's rate limit still wins)
   --demo                start a local simulator with a demo scenario and watch it
   --no-realtime         poll only, without the realtime stream
+  --self-test           check server, sign-in, voice calls, realtime and rate limit once, then exit (0: all passed)
   --show-policy         print the administrator's policy in effect and where each setting comes from
   --policy-file <path>  with --show-policy: check this JSON file instead, by the same rules
   --help                show this text`
@@ -41,6 +45,7 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
     help?: boolean
     'show-policy'?: boolean
     'policy-file'?: string
+    'self-test'?: boolean
   }
   try {
     ;({ values } = parseArgs({
@@ -53,6 +58,7 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
         help: { type: 'boolean' },
         'show-policy': { type: 'boolean' },
         'policy-file': { type: 'string' },
+        'self-test': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -66,7 +72,7 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
     return err(`--interval must be a number of seconds, at least ${MIN_INTERVAL_SECONDS}.`)
   }
   const realtime = values.realtime ?? true
-  const policy = { showPolicy: false, policyFile: null }
+  const policy = { showPolicy: false, policyFile: null, selfTest: false }
   if (values.help) {
     return ok({
       server: null,
@@ -91,6 +97,7 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
       help: false,
       showPolicy: true,
       policyFile,
+      selfTest: false,
     })
   }
   if (values.demo && values.server) return err('Use either --server or --demo, not both.')
@@ -102,5 +109,6 @@ export function parseHeadlessArguments(argv: string[]): Result<HeadlessArguments
     realtime,
     help: false,
     ...policy,
+    selfTest: values['self-test'] ?? false,
   })
 }

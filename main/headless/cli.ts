@@ -2,7 +2,8 @@
 // `npm run --silent headless -- --server <url>` with RC_USER_ID / RC_AUTH_TOKEN.
 // stdout carries only JSON lines (see json-lines.ts); logs go to stderr.
 // Exit codes: 0 on SIGINT/SIGTERM, 2 on a usage error, 3 when the server rejects the credentials;
-// `--show-policy`: 0, or 1 when the admin policy fails closed.
+// `--show-policy`: 0, or 1 when the admin policy fails closed; `--self-test`: 0 when every
+// check passed, 1 otherwise.
 import { randomUUID } from 'node:crypto'
 import { CallEngine } from '../core/call-engine'
 import { systemClock } from '../core/clock'
@@ -12,10 +13,12 @@ import type { Credentials } from '../core/rocketchat-client'
 import { RocketChatClient } from '../core/rocketchat-client'
 import { parseServerUrl } from '../core/server-url'
 import { safeLogText } from '../logging/log-text'
+import { memoryAwayMarkStore } from '../settings/away-mark-file'
 import { parseHeadlessArguments, USAGE } from './arguments'
 import { startDemoServer } from './demo'
 import { environmentRoute } from './environment-route'
 import { createLineMapper } from './json-lines'
+import { headlessSelfTest } from './self-test'
 import { headlessPolicySources, showPolicy } from './show-policy'
 
 const EXIT_USAGE = 2
@@ -65,15 +68,35 @@ async function main(): Promise<void> {
     userAgent: 'CallTray-headless',
     agent: network.value.restAgent,
   })
+  let realtimeProblem: string | null = null
   const realtime = parsed.value.realtime
     ? new RealtimeListener({
         server: server.value,
         credentials,
         clock: systemClock,
         route: network.value.socketRoute,
-        log,
+        log: (message) => {
+          realtimeProblem =
+            /^realtime: (?:down \((.*)\);|(the server refused .*);)/
+              .exec(message)
+              ?.slice(1)
+              .find(Boolean) ?? realtimeProblem
+          log(message)
+        },
       })
     : undefined
+  if (parsed.value.selfTest) {
+    process.exitCode = await headlessSelfTest({
+      client,
+      clock: systemClock,
+      realtime: realtime ?? null,
+      realtimeProblem: () => realtimeProblem,
+      print: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+    })
+    client.close()
+    await demo?.stop()
+    return
+  }
   const engine = new CallEngine({
     api: client,
     userId: credentials.userId,
@@ -83,7 +106,10 @@ async function main(): Promise<void> {
       parsed.value.intervalSeconds === null ? undefined : parsed.value.intervalSeconds * 1000,
     realtime,
     voice: new VoiceAvailabilityWatch({ api: client, clock: systemClock }),
+    // Nothing is kept on disk here: the first catch-up only sets the mark.
+    away: { source: client, store: memoryAwayMarkStore(), account: credentials.userId },
     warn: log,
+    info: log,
   })
 
   let stopping = false

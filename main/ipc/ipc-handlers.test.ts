@@ -31,6 +31,7 @@ function setup() {
     'call:open-rocket-chat': record('call:open-rocket-chat', undefined),
     'ringer:list-outputs': record('ringer:list-outputs', []),
     'app:open-notification-settings': record('app:open-notification-settings', undefined),
+    'self-test:run': record('self-test:run', undefined),
   }
   const contents = {}
   const logger = new RecordingLogger()

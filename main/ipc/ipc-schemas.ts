@@ -25,6 +25,7 @@ export const invokeArgumentSchemas: { [C in keyof InvokeChannels]: z.ZodType<Inv
     'settings:update': z.tuple([settingsPatchSchema]),
     'ringer:list-outputs': z.tuple([]),
     'app:open-notification-settings': z.tuple([]),
+    'self-test:run': z.tuple([]),
   }
 
 /** Where the arguments were wrong, never what they were (they can hold a password). */

@@ -236,12 +236,18 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
       root.replaceChildren(view.element)
       ticker.show([])
     }
-    view.update(state.settings)
+    view.update(state.settings, state.selfTest)
   }
 
   function render(state: AppState): void {
+    // "Test ring" from the tray: its results show in Settings.
+    const testStarted = state.selfTest?.running === true && last?.selfTest?.running !== true
     last = state
     const { session, status } = state
+    if (testStarted && !settings && session.signedIn) {
+      menuOpen = false
+      settings = createSettingsView(api, closeSettings)
+    }
     if (state.policyUnreadable) {
       settings = null
       signIn = null

@@ -1,5 +1,6 @@
 // This session's finished calls, so a call missed while away is not lost.
 import type { RecentCall } from '../../common/calls'
+import { missedBecauseText } from '../../common/missed-text'
 import { h } from './dom'
 import { directionLabel, formatClockTime, outcomeText } from './format'
 import { labelledIcon } from './icons'
@@ -8,6 +9,7 @@ const MAX_SHOWN = 5
 
 function recentItem(item: RecentCall, now: number): HTMLElement {
   const name = item.peer.displayName
+  const why = item.missedBecause ? missedBecauseText(item.missedBecause) : null
   return h(
     'li',
     { class: `recent__item recent__item--${item.outcome}` },
@@ -19,6 +21,7 @@ function recentItem(item: RecentCall, now: number): HTMLElement {
       { class: 'recent__time', attrs: { datetime: new Date(item.endedAt).toISOString() } },
       formatClockTime(item.endedAt, now),
     ),
+    why ? h('span', { class: 'recent__why' }, why) : null,
   )
 }
 

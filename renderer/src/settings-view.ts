@@ -10,12 +10,14 @@ import type {
   SettingsState,
   SignInStorage,
 } from '../../common/ipc-contract'
+import type { SelfTestState } from '../../common/self-test'
 import { h } from './dom'
 import { icon } from './icons'
+import { createSelfTestSection } from './self-test-section'
 
 export interface SettingsView {
   element: HTMLElement
-  update(settings: SettingsState): void
+  update(settings: SettingsState, selfTest?: SelfTestState): void
   focusTitle(): void
 }
 
@@ -162,6 +164,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       if (current) apply(current)
     })
     .catch(() => {})
+  const selfTest = createSelfTestSection(api)
   const pending = new Set<Key>()
   let current: SettingsState | null = null
   const signIn = h('p', { class: 'settings__sign-in' })
@@ -312,14 +315,17 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       h('div', { class: 'settings__group' }, startAtLogin.element, poll.element),
       h('h2', { class: 'section-title' }, 'Sign-in'),
       h('div', { class: 'settings__group settings__group--text' }, signIn),
+      h('h2', { class: 'section-title' }, 'Test ring'),
+      selfTest.element,
     ),
   )
 
   return {
     element,
-    update(settings) {
+    update(settings, testResults) {
       current = settings
       apply(settings)
+      selfTest.update(testResults)
     },
     focusTitle: () => title.focus({ preventScroll: true }),
   }

@@ -132,6 +132,7 @@ describe('the built main process', () => {
       'notifications:pause',
       'notifications:resume',
       'ringer:list-outputs',
+      'self-test:run',
       'settings:update',
       'state:get',
     ])

@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto'
 import { CallEngine, type EngineEvent } from '../../main/core/call-engine'
 import { systemClock } from '../../main/core/clock'
+import type { AwayMarkStore } from '../../main/core/missed-while-away'
+import { RealtimeListener } from '../../main/core/realtime'
 import { RocketChatClient } from '../../main/core/rocketchat-client'
-import { parseServerUrl } from '../../main/core/server-url'
+import { parseServerUrl, type ServerUrl } from '../../main/core/server-url'
 import { VoiceAvailabilityWatch } from '../../main/core/voice-availability'
 import { Recorder } from './recorder'
 import { AGENT1, FUNKE, createSimulator, type Simulator, type SimulatorOptions } from '../simulator'
@@ -19,25 +21,73 @@ export interface EngineHarness {
     timeoutMs?: number,
   ): Promise<EngineEvent>
   ringAgent(): string
+  /** Quits this engine and starts a new one against the same server (same remembered state). */
+  restart(): EngineHarness
   close(): Promise<void>
+}
+
+export interface HarnessEngineOptions {
+  floorIntervalMs?: number
+  historyRetryDelaysMs?: number[]
+  /** Watch voice-call availability, as the app does. */
+  voice?: boolean
+  /** Listen to the realtime stream too, as the app does. */
+  realtime?: boolean
+  /** Ask for calls missed while away, remembering the mark here. */
+  away?: AwayMarkStore
+  info?: (message: string) => void
 }
 
 export async function startEngineHarness(
   simOptions: SimulatorOptions = {},
-  engineOptions: {
-    floorIntervalMs?: number
-    historyRetryDelaysMs?: number[]
-    /** Watch voice-call availability, as the app does. */
-    voice?: boolean
-  } = {},
+  engineOptions: HarnessEngineOptions = {},
 ): Promise<EngineHarness> {
   const sim = await createSimulator(simOptions)
   const server = parseServerUrl(sim.url)
   if (!server.ok) throw new Error(server.error)
-  const client = new RocketChatClient({
-    server: server.value,
-    credentials: { userId: AGENT1.id, authToken: AGENT1.tokens[0] ?? '' },
-  })
+  const harnessFor = (): EngineHarness => {
+    const running = startEngine(server.value, engineOptions)
+    const harness: EngineHarness = {
+      sim,
+      engine: running.engine,
+      events: running.recorder.items,
+      waitFor: (predicate, what, timeoutMs) => running.recorder.waitFor(predicate, what, timeoutMs),
+      ringAgent: () => {
+        const call = sim.placeCall({
+          from: { type: 'user', id: FUNKE.id },
+          to: { type: 'user', id: AGENT1.id },
+        })
+        sim.ackCall(call._id)
+        return call._id
+      },
+      restart: () => {
+        running.stop()
+        const next = harnessFor()
+        Object.assign(harness, next)
+        return harness
+      },
+      close: async () => {
+        running.stop()
+        await sim.close()
+      },
+    }
+    return harness
+  }
+  return harnessFor()
+}
+
+function startEngine(server: ServerUrl, engineOptions: HarnessEngineOptions) {
+  const credentials = { userId: AGENT1.id, authToken: AGENT1.tokens[0] ?? '' }
+  const client = new RocketChatClient({ server, credentials })
+  const realtime = engineOptions.realtime
+    ? new RealtimeListener({
+        server,
+        credentials,
+        clock: systemClock,
+        backoff: { baseMs: 40, capMs: 320 },
+        log: () => {},
+      })
+    : undefined
   const engine = new CallEngine({
     api: client,
     userId: AGENT1.id,
@@ -46,6 +96,11 @@ export async function startEngineHarness(
     floorIntervalMs: engineOptions.floorIntervalMs ?? 100,
     historyRetryDelaysMs: engineOptions.historyRetryDelaysMs ?? [100, 200],
     backoff: { baseMs: 100, capMs: 400 },
+    realtime,
+    info: engineOptions.info,
+    ...(engineOptions.away
+      ? { away: { source: client, store: engineOptions.away, account: 'agent1@sim' } }
+      : {}),
     ...(engineOptions.voice
       ? { voice: new VoiceAvailabilityWatch({ api: client, clock: systemClock }) }
       : {}),
@@ -54,24 +109,12 @@ export async function startEngineHarness(
     () => `Events: ${JSON.stringify(recorder.items.map((event: EngineEvent) => event.type))}`,
   )
   engine.on((event) => recorder.push(event))
-
   return {
-    sim,
     engine,
-    events: recorder.items,
-    waitFor: (predicate, what, timeoutMs) => recorder.waitFor(predicate, what, timeoutMs),
-    ringAgent: () => {
-      const call = sim.placeCall({
-        from: { type: 'user', id: FUNKE.id },
-        to: { type: 'user', id: AGENT1.id },
-      })
-      sim.ackCall(call._id)
-      return call._id
-    },
-    close: async () => {
+    recorder,
+    stop: () => {
       engine.stop()
       client.close()
-      await sim.close()
     },
   }
 }

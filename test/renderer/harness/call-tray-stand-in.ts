@@ -120,6 +120,9 @@ export function installCallTrayStandIn(initial: AppState): void {
       record('updateSettings', patch)
       return held('updateSettings')
     },
+    async runSelfTest() {
+      record('runSelfTest')
+    },
   }
 
   // contextBridge exposes a frozen, read-only object; so does this.
