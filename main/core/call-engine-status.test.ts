@@ -9,6 +9,7 @@ import type { ApiError } from './api-errors'
 import { CallEngine, type CallsApi, type RealtimeHealth, type RealtimeSource } from './call-engine'
 import { systemClock } from './clock'
 import { err, ok, type Result } from './result'
+import type { VoiceAvailability } from './voice-availability'
 import type { CallEnding, CallHistory, CallsSnapshot, Reply } from './rocketchat-client'
 
 const START = Date.parse('2026-11-23T09:00:00Z')
@@ -63,6 +64,12 @@ class StreamStandIn implements RealtimeSource {
   }
 }
 
+/** The same draws every run, so the scheduler's jitter cannot make a test flaky. */
+function seeded(seed = 42): () => number {
+  let state = seed
+  return () => ((state = (state * 16807) % 2147483647) - 1) / 2147483646
+}
+
 function setup() {
   const api = new LimitedApi()
   const stream = new StreamStandIn()
@@ -71,6 +78,7 @@ function setup() {
     userId: AGENT_ID,
     contractId: 'contract-test',
     clock: systemClock,
+    random: seeded(),
     floorIntervalMs: 3000,
     reconcileIntervalMs: 45_000,
     realtime: stream,
@@ -90,6 +98,55 @@ function busyNeighbours(limiter: LimiterModel): void {
   }
   tick()
 }
+
+/** A voice-availability watch whose verdict the test sets. */
+class VoiceStandIn {
+  current: VoiceAvailability = { kind: 'unknown' }
+  private readonly listeners = new Set<(availability: VoiceAvailability) => void>()
+  start() {}
+  stop() {}
+  firstCheck() {
+    return Promise.resolve()
+  }
+  onChange(listener: (availability: VoiceAvailability) => void) {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+  set(next: VoiceAvailability) {
+    this.current = next
+    for (const listener of this.listeners) listener(next)
+  }
+}
+
+describe('polls out of turn', () => {
+  it('not when the first voice check answers, only when calls become possible again', async () => {
+    const api = new LimitedApi()
+    const voice = new VoiceStandIn()
+    const engine = new CallEngine({
+      api,
+      userId: AGENT_ID,
+      contractId: 'contract-test',
+      clock: systemClock,
+      floorIntervalMs: 30_000,
+      voice,
+    })
+    engine.start()
+    await vi.advanceTimersByTimeAsync(1000)
+    const polled = () => api.limiter.requests
+    expect(polled()).toBe(1)
+    // A whole office's checks answer at once: none of them may poll for it.
+    voice.set({ kind: 'available' })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(polled()).toBe(1)
+    voice.set({ kind: 'unavailable', reason: 'not-licensed' })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(engine.state.status.state).toBe('unsupported')
+    voice.set({ kind: 'available' })
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(polled()).toBe(2)
+    expect(engine.state.status.state).toBe('online')
+  })
+})
 
 describe('the status while the budget is shared', () => {
   it('stays online while the stream is healthy and the server throttles a check', async () => {

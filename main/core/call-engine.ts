@@ -147,8 +147,16 @@ export class CallEngine {
     }
     const voice = this.options.voice
     if (voice) {
-      // Either way the status follows at once: the next poll says why, or polls again.
-      this.unsubscribe.push(voice.onChange(() => this.scheduler.refresh()))
+      // Into or out of "unavailable" the status follows at once: the next poll says why
+      // (without a request), or polls again. From "unknown" polling never stopped, and a
+      // fleet's checks all answering at once must not become a burst of polls.
+      let previous = voice.current.kind
+      this.unsubscribe.push(
+        voice.onChange((next) => {
+          if (next.kind === 'unavailable' || previous === 'unavailable') this.scheduler.refresh()
+          previous = next.kind
+        }),
+      )
       voice.start()
     }
   }
