@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { CallEngine, type EngineEvent } from '../../main/core/call-engine'
 import { systemClock } from '../../main/core/clock'
+import { RealtimeListener } from '../../main/core/realtime'
 import { RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'
 import { VoiceAvailabilityWatch } from '../../main/core/voice-availability'
@@ -13,6 +14,8 @@ export interface EngineHarness {
   sim: Simulator
   engine: CallEngine
   events: EngineEvent[]
+  /** What the engine warned about and the realtime listener logged (never secrets). */
+  logs: string[]
   waitFor(
     predicate: (event: EngineEvent) => boolean,
     what: string,
@@ -29,15 +32,16 @@ export async function startEngineHarness(
     historyRetryDelaysMs?: number[]
     /** Watch voice-call availability, as the app does. */
     voice?: boolean
+    /** Listen to the DDP stream as well, as the app does (pinged often so drops show quickly). */
+    realtime?: boolean
   } = {},
 ): Promise<EngineHarness> {
   const sim = await createSimulator(simOptions)
   const server = parseServerUrl(sim.url)
   if (!server.ok) throw new Error(server.error)
-  const client = new RocketChatClient({
-    server: server.value,
-    credentials: { userId: AGENT1.id, authToken: AGENT1.tokens[0] ?? '' },
-  })
+  const logs: string[] = []
+  const credentials = { userId: AGENT1.id, authToken: AGENT1.tokens[0] ?? '' }
+  const client = new RocketChatClient({ server: server.value, credentials })
   const engine = new CallEngine({
     api: client,
     userId: AGENT1.id,
@@ -46,8 +50,20 @@ export async function startEngineHarness(
     floorIntervalMs: engineOptions.floorIntervalMs ?? 100,
     historyRetryDelaysMs: engineOptions.historyRetryDelaysMs ?? [100, 200],
     backoff: { baseMs: 100, capMs: 400 },
+    warn: (message) => logs.push(message),
     ...(engineOptions.voice
       ? { voice: new VoiceAvailabilityWatch({ api: client, clock: systemClock }) }
+      : {}),
+    ...(engineOptions.realtime
+      ? {
+          realtime: new RealtimeListener({
+            server: server.value,
+            credentials,
+            clock: systemClock,
+            backoff: { baseMs: 50, capMs: 400 },
+            log: (line) => logs.push(line),
+          }),
+        }
       : {}),
   })
   const recorder: Recorder<EngineEvent> = new Recorder(
@@ -59,6 +75,7 @@ export async function startEngineHarness(
     sim,
     engine,
     events: recorder.items,
+    logs,
     waitFor: (predicate, what, timeoutMs) => recorder.waitFor(predicate, what, timeoutMs),
     ringAgent: () => {
       const call = sim.placeCall({
