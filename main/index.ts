@@ -86,10 +86,17 @@ async function startApp(): Promise<void> {
     policySources(process.platform, systemPolicyPorts(process.env)),
     logger,
   )
+  // The realtime stream and the sign-in's DDP question reach the server the way REST does.
+  const socketRouter = desktopSocketRouter({
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    certificates: tls,
+    log: (message) => logger.info(message),
+  })
   const services = createSessionServices({
     logger,
     policy: policy.ok ? adminPolicyFrom(policy.policy) : null,
     dialogParent: () => callWindow.nativeWindow(),
+    socketRouter,
   })
 
   const noTray: ElectronTrayView = { show() {}, setMenu() {}, destroy() {}, bounds: () => null }
@@ -167,11 +174,7 @@ async function startApp(): Promise<void> {
       contractId: randomUUID(),
       clock: systemClock,
       logger,
-      socketRouter: desktopSocketRouter({
-        resolveProxy: (url) => session.defaultSession.resolveProxy(url),
-        certificates: tls,
-        log: (message) => logger.info(message),
-      }),
+      socketRouter,
       awayMarks: awayMarkFile(app.getPath('userData'), (message) => logger.warn(message)),
       desk: {
         notificationsPaused: (): boolean => callTray.notificationsPaused(),

@@ -5,7 +5,12 @@ import { voiceUnavailableText, type VoiceUnavailableReason } from './voice-avail
 export type TwoFactorMethod = 'totp' | 'email' | 'password'
 
 export type ApiError =
-  | { kind: 'unauthorized'; message: string }
+  | {
+      kind: 'unauthorized'
+      message: string
+      /** The 401 said only `unauthorized`: Rocket.Chat 9.0's login, whatever failed (2FA included). */
+      bare?: true
+    }
   | { kind: 'two-factor-required'; method: TwoFactorMethod; invalidCode: boolean }
   | { kind: 'rate-limited'; resetAt: number }
   | { kind: 'not-supported' }

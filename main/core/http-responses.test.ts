@@ -36,4 +36,16 @@ describe('a 401 from Rocket.Chat', () => {
   ])('is a plain sign-in failure otherwise: %j', (body) => {
     expect(classify401(body)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } })
   })
+
+  it('marks 9.0’s bare `unauthorized`, which says nothing about a second factor', () => {
+    expect(classify401({ success: false, error: 'unauthorized' })).toEqual({
+      ok: false,
+      error: { kind: 'unauthorized', message: 'unauthorized', bare: true },
+    })
+    const classic = { status: 'error', error: 'Unauthorized', message: 'Unauthorized' }
+    expect(classify401({ success: false, ...classic })).toEqual({
+      ok: false,
+      error: { kind: 'unauthorized', message: 'Unauthorized' },
+    })
+  })
 })

@@ -49,7 +49,19 @@ function unauthorizedError(body: z.infer<typeof errorBodySchema> | null): ApiErr
       invalidCode: challenge.invalid,
     }
   }
-  return { kind: 'unauthorized', message: body?.message ?? body?.error ?? 'Unauthorized' }
+  const message = body?.message ?? body?.error ?? 'Unauthorized'
+  return { kind: 'unauthorized', message, ...(saysNoMore(body) && { bare: true as const }) }
+}
+
+/** Rocket.Chat 9.0's `API.v1.unauthorized()`: `error` alone, without a message or details. */
+function saysNoMore(body: z.infer<typeof errorBodySchema> | null): boolean {
+  return (
+    body !== null &&
+    body.message === undefined &&
+    body.details === undefined &&
+    body.errorType === undefined &&
+    (body.error ?? 'unauthorized') === 'unauthorized'
+  )
 }
 
 /**
@@ -71,7 +83,7 @@ function twoFactorChallenge(
   }
 }
 
-function twoFactorMethod(method: string | undefined): TwoFactorMethod {
+export function twoFactorMethod(method: string | undefined): TwoFactorMethod {
   return method === 'email' || method === 'password' ? method : 'totp'
 }
 

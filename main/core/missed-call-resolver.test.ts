@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ManualClock } from '../../test/support/app-fakes'
-import { resolveUnansweredCall } from './missed-call-resolver'
+import { classifyEnding, resolveUnansweredCall } from './missed-call-resolver'
 import { RateGate } from './rate-gate'
 import { err, ok } from './result'
 import type { CallEnding, CallHistory, Reply } from './rocketchat-client'
@@ -83,5 +83,22 @@ describe('resolveUnansweredCall', () => {
       expect(outcome).toBe('answered-elsewhere')
       expect(historyRequests).toBe(2)
     }
+  })
+})
+
+describe('classifyEnding (media-calls.info)', () => {
+  const ending = (hangupReason: string, answered = false): CallEnding => ({
+    ended: true,
+    hangupReason,
+    endedBy: 'server',
+    answered,
+  })
+
+  it.each(['not-answered', 'expired', 'timeout'])('calls %s missed', (reason) => {
+    expect(classifyEnding(ending(reason), 'agent')).toBe('missed')
+  })
+
+  it('does not call a call an app prevented missed (newer servers)', () => {
+    expect(classifyEnding(ending('prevented'), 'agent')).toBe('ended')
   })
 })

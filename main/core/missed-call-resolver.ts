@@ -83,6 +83,8 @@ async function askHowItEnded(
 export function classifyEnding(ending: CallEnding, me: string): UnansweredOutcome {
   if (ending.hangupReason === 'rejected' && ending.endedBy === me) return 'declined'
   if (ending.answered) return 'answered-elsewhere'
+  // Newer servers: an app stopped the call before it could reach the agent (history `prevented`).
+  if (ending.hangupReason === 'prevented') return 'ended'
   return 'missed'
 }
 

@@ -2,6 +2,8 @@
 // pass a real-file store, a test cipher and Node's network stack, so they run the
 // same wiring the app does.
 import type { AxiosRequestConfig } from 'axios'
+import { ddpSignIn } from '../core/realtime/ddp-sign-in'
+import type { SocketRouter } from '../core/realtime/socket-route'
 import { RocketChatClient } from '../core/rocketchat-client'
 import { openSettings } from '../settings'
 import type { AdminPolicy } from '../settings/admin-policy'
@@ -21,6 +23,8 @@ export interface SessionPorts {
   askStorageChoice: AskStorageChoice
   /** For every REST client; left out, axios uses Node's own network stack. */
   adapter?: AxiosRequestConfig['adapter']
+  /** How the sign-in's one DDP question reaches the server: the realtime stream's route. Left out, directly. */
+  socketRouter?: SocketRouter
   userAgent?: string
   log: Logger
   now?: () => number
@@ -49,6 +53,19 @@ export function assembleSessionServices(ports: SessionPorts): SessionServices {
       ...(ports.adapter !== undefined && { adapter: ports.adapter }),
       ...(ports.userAgent !== undefined && { userAgent: ports.userAgent }),
     })
-  const sessions = createSessionManager({ settings, vault, createClient, log: ports.log, now })
+  const sessions = createSessionManager({
+    settings,
+    vault,
+    createClient,
+    ddpSignIn: (server) =>
+      ddpSignIn({
+        server,
+        now,
+        ...(ports.socketRouter && { route: ports.socketRouter }),
+        ...(ports.userAgent !== undefined && { userAgent: ports.userAgent }),
+      }),
+    log: ports.log,
+    now,
+  })
   return { sessions, settings, createClient }
 }

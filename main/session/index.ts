@@ -3,6 +3,7 @@
 // and net.fetch for every request. Call after `app.whenReady()`: safeStorage and net
 // work only from then on.
 import { app, dialog, net, safeStorage, type BaseWindow } from 'electron'
+import type { SocketRouter } from '../core/realtime/socket-route'
 import { createFetchAdapter } from '../net/electron-fetch-adapter'
 import type { AdminPolicy } from '../settings/admin-policy'
 import { openElectronSettingsStore } from '../settings/electron-settings-store'
@@ -25,6 +26,8 @@ export interface SessionServicesDeps {
   policy: AdminPolicy | null
   /** The window to attach the "keep your sign-in?" question to; none means app-modal. */
   dialogParent?: () => BaseWindow | null
+  /** The realtime stream's route (system proxy, certificates), for the sign-in's one DDP question. */
+  socketRouter?: SocketRouter
 }
 
 export function createSessionServices(deps: SessionServicesDeps): SessionServices {
@@ -35,6 +38,7 @@ export function createSessionServices(deps: SessionServicesDeps): SessionService
     cipher: safeStorageCipher(safeStorage, process.platform),
     askStorageChoice: storageChoiceDialog(dialog, deps.dialogParent ?? (() => null)),
     adapter: createFetchAdapter((input, init) => net.fetch(input, init)),
+    ...(deps.socketRouter && { socketRouter: deps.socketRouter }),
     userAgent: `CallTray/${app.getVersion()}`,
     log: deps.logger,
   })

@@ -2,6 +2,7 @@
 // keeps them through the vault, and remembers the server in the settings. The
 // token stays in this process; logs name the host and user, never a secret.
 import type { SignInResult } from '../../common/ipc-contract'
+import type { DdpSignIn } from '../core/realtime/ddp-sign-in'
 import type { Credentials } from '../core/rocketchat-client'
 import type { ServerUrl } from '../core/server-url'
 import { describeApiError } from '../core/api-errors'
@@ -16,6 +17,8 @@ export interface SessionManagerDeps {
   settings: SettingsStore
   vault: CredentialVault
   createClient: (server: ServerUrl, credentials?: Credentials) => SignInClient
+  /** The password login over DDP, for servers whose REST login no longer says that 2FA is needed. */
+  ddpSignIn?: (server: ServerUrl) => DdpSignIn
   log: Logger
   now: () => number
 }
@@ -52,7 +55,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       return { result: failure('serverUrl', message), session: null }
     }
     const client = deps.createClient(server)
-    const verified = await verifySignIn(checked.value, client, deps.now).finally(() =>
+    const askOverDdp = deps.ddpSignIn?.(server)
+    const verified = await verifySignIn(checked.value, client, deps.now, askOverDdp).finally(() =>
       client.close(),
     )
     if (!verified.ok) {

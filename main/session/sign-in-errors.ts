@@ -3,6 +3,7 @@
 // "not Rocket.Chat", on media-calls.state "Rocket.Chat without media calls".
 import type { SignInField, SignInResult } from '../../common/ipc-contract'
 import { describeApiError, type ApiError } from '../core/api-errors'
+import type { DdpUnavailable } from '../core/realtime/ddp-sign-in'
 
 export type SignInFailure = Exclude<SignInResult, { ok: true }>
 
@@ -64,8 +65,18 @@ export function serverCheckFailure(error: ApiError, host: string, now: number): 
   }
 }
 
-/** `POST /api/v1/login` with username and password (and code). */
-export function loginFailure(error: ApiError, host: string, now: number): SignInFailure {
+/** `POST /api/v1/login` with username and password (and code), and DDP's `login` after a bare 401. */
+export function loginFailure(
+  error: ApiError | DdpUnavailable,
+  host: string,
+  now: number,
+): SignInFailure {
+  if (error.kind === 'ddp-unavailable') {
+    return failure(
+      'password',
+      `The username or password is not correct, or your account needs a two-factor code that ${host} asks for only over WebSocket, which did not work from here (${error.reason}).`,
+    )
+  }
   if (error.kind === 'two-factor-required') {
     return {
       ok: false,

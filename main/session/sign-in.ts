@@ -1,8 +1,10 @@
 // Checks a sign-in against the server, in the order that gives the most specific
 // answer: is it Rocket.Chat (`/api/info`), which credentials (`login` or the given
 // token), do they work (`/me`), does it have media calls (`media-calls.state`, once).
+import type { DdpSignIn } from '../core/realtime/ddp-sign-in'
 import { err, ok, type Result } from '../core/result'
 import type { Credentials, RocketChatClient } from '../core/rocketchat-client'
+import { passwordLogin } from './password-login'
 import type { SignedInUser } from './session-types'
 import type { CheckedSignIn } from './sign-in-input'
 import {
@@ -27,6 +29,8 @@ export async function verifySignIn(
   input: CheckedSignIn,
   client: SignInClient,
   now: () => number,
+  /** Asked when the REST login's 401 says nothing more (Rocket.Chat 9.0). */
+  askOverDdp?: DdpSignIn,
 ): Promise<Result<Verified, SignInFailure>> {
   const host = input.server.host
   const info = await client.getServerInfo()
@@ -36,11 +40,8 @@ export async function verifySignIn(
   if (input.method === 'token') {
     credentials = input.credentials
   } else {
-    const login = await client.login({
-      user: input.user,
-      password: input.password,
-      code: input.code,
-    })
+    const { user, password, code } = input
+    const login = await passwordLogin({ user, password, code }, client, askOverDdp)
     if (!login.ok) return err(loginFailure(login.error, host, now()))
     credentials = login.value
   }

@@ -15,6 +15,8 @@ export interface EngineHarness {
   sim: Simulator
   engine: CallEngine
   events: EngineEvent[]
+  /** What the engine warned about and the realtime listener logged (never secrets). */
+  logs: string[]
   waitFor(
     predicate: (event: EngineEvent) => boolean,
     what: string,
@@ -31,7 +33,7 @@ export interface HarnessEngineOptions {
   historyRetryDelaysMs?: number[]
   /** Watch voice-call availability, as the app does. */
   voice?: boolean
-  /** Listen to the realtime stream too, as the app does. */
+  /** Listen to the DDP stream as well, as the app does (reconnecting fast so drops show quickly). */
   realtime?: boolean
   /** Ask for calls missed while away, remembering the mark here. */
   away?: AwayMarkStore
@@ -45,12 +47,14 @@ export async function startEngineHarness(
   const sim = await createSimulator(simOptions)
   const server = parseServerUrl(sim.url)
   if (!server.ok) throw new Error(server.error)
+  const logs: string[] = []
   const harnessFor = (): EngineHarness => {
-    const running = startEngine(server.value, engineOptions)
+    const running = startEngine(server.value, engineOptions, logs)
     const harness: EngineHarness = {
       sim,
       engine: running.engine,
       events: running.recorder.items,
+      logs,
       waitFor: (predicate, what, timeoutMs) => running.recorder.waitFor(predicate, what, timeoutMs),
       ringAgent: () => {
         const call = sim.placeCall({
@@ -76,7 +80,7 @@ export async function startEngineHarness(
   return harnessFor()
 }
 
-function startEngine(server: ServerUrl, engineOptions: HarnessEngineOptions) {
+function startEngine(server: ServerUrl, engineOptions: HarnessEngineOptions, logs: string[]) {
   const credentials = { userId: AGENT1.id, authToken: AGENT1.tokens[0] ?? '' }
   const client = new RocketChatClient({ server, credentials })
   const realtime = engineOptions.realtime
@@ -85,7 +89,7 @@ function startEngine(server: ServerUrl, engineOptions: HarnessEngineOptions) {
         credentials,
         clock: systemClock,
         backoff: { baseMs: 40, capMs: 320 },
-        log: () => {},
+        log: (line) => logs.push(line),
       })
     : undefined
   const engine = new CallEngine({
@@ -98,6 +102,7 @@ function startEngine(server: ServerUrl, engineOptions: HarnessEngineOptions) {
     backoff: { baseMs: 100, capMs: 400 },
     realtime,
     info: engineOptions.info,
+    warn: (message) => logs.push(message),
     ...(engineOptions.away
       ? { away: { source: client, store: engineOptions.away, account: 'agent1@sim' } }
       : {}),

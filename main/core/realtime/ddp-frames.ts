@@ -35,11 +35,49 @@ export const outgoing = {
     id === undefined ? { msg: 'pong' } : { msg: 'pong', id },
 }
 
-/** A Meteor.Error as DDP carries it: `error` is the code (403, 'not-allowed', ...). */
+/**
+ * Meteor accounts-password's `login` with a password, which only the one-shot sign-in
+ * check sends (sign-in-over-ddp.ts), never the listener: the password goes as its SHA-256
+ * digest, and with a two-factor code the whole login is wrapped in `totp` (Rocket.Chat's
+ * 2FA login handler; the REST login builds the same from `code`).
+ */
+export interface PasswordLoginFrame {
+  msg: 'method'
+  id: string
+  method: 'login'
+  params: [PasswordLogin | { totp: { login: PasswordLogin; code: string } }]
+}
+interface PasswordLogin {
+  user: { username: string } | { email: string }
+  password: { digest: string; algorithm: 'sha-256' }
+}
+
+export function passwordLoginFrame(
+  id: string,
+  login: { user: string; passwordDigest: string; code?: string | undefined },
+): PasswordLoginFrame {
+  const { user, passwordDigest, code } = login
+  const password: PasswordLogin = {
+    // As Rocket.Chat's REST login reads its `user` field.
+    user: user.includes('@') ? { email: user } : { username: user },
+    password: { digest: passwordDigest, algorithm: 'sha-256' },
+  }
+  return {
+    msg: 'method',
+    id,
+    method: 'login',
+    params: [code ? { totp: { login: password, code } } : password],
+  }
+}
+
+/** A Meteor.Error as DDP carries it: `error` is the code (403, 'not-allowed', 'totp-required', ...). */
 const ddpErrorSchema = z.object({
   error: z.union([z.string(), z.number()]).optional(),
   reason: z.string().optional(),
   message: z.string().optional(),
+  details: z
+    .object({ method: z.string().optional(), timeToReset: z.number().optional() })
+    .optional(),
 })
 export type DdpError = z.infer<typeof ddpErrorSchema>
 
@@ -48,7 +86,12 @@ const frameSchema = z.discriminatedUnion('msg', [
   z.object({ msg: z.literal('failed'), version: z.string().optional() }),
   z.object({ msg: z.literal('ping'), id: z.string().optional() }),
   z.object({ msg: z.literal('pong') }),
-  z.object({ msg: z.literal('result'), id: z.string(), error: ddpErrorSchema.optional() }),
+  z.object({
+    msg: z.literal('result'),
+    id: z.string(),
+    error: ddpErrorSchema.optional(),
+    result: z.unknown().optional(),
+  }),
   z.object({ msg: z.literal('ready'), subs: z.array(z.string()) }),
   z.object({ msg: z.literal('nosub'), id: z.string(), error: ddpErrorSchema.optional() }),
   z.object({

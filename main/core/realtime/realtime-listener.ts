@@ -400,7 +400,7 @@ function rawText(data: RawData): string {
   return data.toString('utf8')
 }
 
-function describeSocketError(error: Error): string {
+export function describeSocketError(error: Error): string {
   const status = /Unexpected server response: (\d+)/.exec(error.message)?.[1]
   // A tunnelling agent hands the proxy's refusal of CONNECT on as if the server had answered.
   if (status === '407') return PROXY_SIGN_IN
