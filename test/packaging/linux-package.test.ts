@@ -25,12 +25,14 @@ const APP_FILES = [
   /^package\.json$/,
   /^out\/main\/index\.js$/,
   /^out\/preload\/index\.cjs$/,
+  /^out\/preload\/sound\.cjs$/,
   /^out\/renderer\/index\.html$/,
   /^out\/renderer\/sound\.html$/,
   /^out\/renderer\/assets\/index-[\w-]+\.js$/,
   /^out\/renderer\/assets\/index-[\w-]+\.css$/,
   /^out\/renderer\/assets\/sound-[\w-]+\.js$/,
   /^out\/renderer\/assets\/ring-[\w-]+\.wav$/,
+  /^out\/renderer\/assets\/call-waiting-[\w-]+\.wav$/,
 ]
 
 /** Never in a package: maps, TypeScript, tests, and the dependencies' development files. */
@@ -182,7 +184,7 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
     }
   })
 
-  it('finds every file the renderer pages load, the ringtone included', () => {
+  it('finds every file the renderer pages load, the ringtone and call-waiting tone included', () => {
     const loaded: string[] = []
     for (const page of appFiles().filter((file) => /^out\/renderer\/[^/]+\.html$/.test(file))) {
       for (const [, url] of readPackaged(page).matchAll(/(?:src|href)="(\.\/[^"]+)"/g)) {
@@ -194,7 +196,7 @@ describe('the Linux package (electron-builder --linux dir, stand-in Electron)', 
       for (const [, url] of urls)
         loaded.push(path.posix.join(path.posix.dirname(script), url ?? ''))
     }
-    expect(loaded.filter((file) => file.endsWith('.wav'))).toHaveLength(1)
+    expect(loaded.filter((file) => file.endsWith('.wav'))).toHaveLength(2)
     for (const file of loaded) expect(files, file).toContain(file)
   })
 
