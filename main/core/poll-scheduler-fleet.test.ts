@@ -79,14 +79,16 @@ async function measure(desks: Desk[], limiter: LimiterModel, warmUpMs: number, s
 describe('desks sharing one rate budget', () => {
   it('keeps twenty desks that poll as their only channel within the budget together', async () => {
     const limiter = new LimiterModel()
-    const result = await measure(startFleet(20, limiter), limiter, 10 * MINUTE, 20 * MINUTE)
+    const result = await measure(startFleet(20, limiter), limiter, 30 * MINUTE, 30 * MINUTE)
     expect(result.perMinute).toBeLessThanOrEqual(10.5)
     // Not starving either: most of the budget is used.
-    expect(result.perMinute).toBeGreaterThanOrEqual(7)
+    expect(result.perMinute).toBeGreaterThanOrEqual(6)
     expect(result.rejectedShare).toBeLessThanOrEqual(0.1)
-    // Every desk gets a turn. (The split is not strictly equal: a desk sees only the
-    // sum of the others, so a desk that drifted ahead stays ahead; see shared-budget.ts.)
+    // Every desk gets turns, and none takes a large part of the others' share. (The split
+    // is not strictly equal: a desk sees only the others' sum; see shared-budget.ts.)
+    const total = result.perDesk.reduce((sum, polls) => sum + polls, 0)
     expect(Math.min(...result.perDesk)).toBeGreaterThanOrEqual(1)
+    expect(Math.max(...result.perDesk) / total).toBeLessThanOrEqual(0.25)
   })
 
   it('keeps two hundred desks within the budget', async () => {

@@ -30,7 +30,7 @@ const MIN_GAP_MS = 1000
 const DEFAULT_BACKOFF = { baseMs: 2000, capMs: 60_000 }
 const UNSUPPORTED_RETRY_MS = 5 * 60_000
 /** The part of a shared limit that desks polling as their only channel aim for together. */
-const PRIMARY_SHARE = 0.8
+const PRIMARY_SHARE = 0.75
 /** Polls that only reconcile a healthy stream aim lower: desks without one need it more. */
 const LUXURY_SHARE = 0.5
 

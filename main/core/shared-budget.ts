@@ -23,6 +23,11 @@ const ALONE_BELOW_PER_WINDOW = 0.5
  */
 const MAX_GROWTH = 4
 const MAX_SHRINK = 2
+/** Under the target, each desk takes this part of the headroom: small enough for a big fleet. */
+const EVEN_INCREASE_PARTS = 50
+/** Within this factor of the target, one answer slows a desk by at most NEAR_STEP. */
+const NEAR_TARGET = 1.5
+const NEAR_STEP = 1.15
 /** Enough for 500 desks on one IP at the default limit; beyond it a desk would learn nothing. */
 export const MAX_FAIR_SPACING_MS = 30 * 60_000
 /** Before any answer, half a window in which nobody else was seen: one early request of
@@ -109,11 +114,21 @@ export class SharedBudget {
     const sinceAdjusted = this.lastAdjustAt === null ? ADJUST_OVER_MS : at - this.lastAdjustAt
     const step = Math.min(1, sinceAdjusted / ADJUST_OVER_MS)
     this.lastAdjustAt = at
-    const proportional = (target * own) / (own + others)
+    const total = own + others
+    // Over the target every desk slows in proportion (the total is right in one step);
+    // under it every desk speeds up by the same amount, which is what evens the split
+    // out over time (a desk sees only the others' sum, so shares cannot be compared).
+    const next =
+      total > target
+        ? own * (target / total) ** step
+        : own + (step * (target - total)) / EVEN_INCREASE_PARTS
     // Never more than all the others together: one desk cannot tell twenty from one.
-    const rate = Math.min(own * (proportional / own) ** step, others)
+    const rate = Math.min(next, others)
     const spacing = 1 / rate
-    const bounded = Math.min(spacing, currentSpacingMs * MAX_GROWTH)
+    // Near the target one noisy sample slows a desk only a little (speeding up is the
+    // even additive step, small for a busy desk and large only for a starved one).
+    const near = Math.abs(Math.log(total / target)) < Math.log(NEAR_TARGET)
+    const bounded = Math.min(spacing, currentSpacingMs * (near ? NEAR_STEP : MAX_GROWTH))
     return Math.min(Math.max(currentSpacingMs / MAX_SHRINK, bounded), MAX_FAIR_SPACING_MS)
   }
 
