@@ -17,7 +17,7 @@ export type ArgsFor<K extends MessageKey> = [MessageArgs<EnglishCatalog[K]>] ext
   ? []
   : [values: MessageValues<K>]
 
-export function translation<const T extends Record<string, string>>(
+export function translation<const T extends Catalog>(
   messages: T & TranslationOf<EnglishCatalog, T>,
 ): Catalog {
   return messages
