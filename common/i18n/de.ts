@@ -77,7 +77,8 @@ export const de = translation({
   'status.notConnectedBody':
     'Dieses Fenster funktioniert nur in der Call-Tray-App. Öffnen Sie es über das Tray-Symbol.',
   'status.startFailedTitle': 'Call Tray konnte nicht starten',
-  'status.startFailedBody': 'Schließen Sie dieses Fenster und öffnen Sie es erneut über das Tray-Symbol.',
+  'status.startFailedBody':
+    'Schließen Sie dieses Fenster und öffnen Sie es erneut über das Tray-Symbol.',
   'policy.unreadable': 'Die Call-Tray-Richtlinie Ihrer Administration konnte nicht gelesen werden',
 
   'notice.reconcileSlowed':
@@ -122,7 +123,6 @@ export const de = translation({
   'settings.startAtLogin': 'Bei der Anmeldung starten',
   'settings.poll': 'Kürzestes Abfrageintervall',
   'settings.pollNote': 'Das Anfragelimit des Servers hat Vorrang',
-  'settings.pollChoice': '{seconds, plural, one {Jede Sekunde} other {Alle # Sekunden}}',
   'settings.ringOn': 'Klingeln auf',
   'settings.alsoRingOn': 'Zusätzlich klingeln auf',
   'settings.alsoRingOnNote': 'Z. B. auf den Lautsprechern, während Sie ein Headset tragen',

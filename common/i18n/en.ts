@@ -126,7 +126,6 @@ export const en = {
   'settings.startAtLogin': 'Start at login',
   'settings.poll': 'Shortest poll interval',
   'settings.pollNote': 'The server’s rate limit still wins',
-  'settings.pollChoice': '{seconds, plural, one {Every second} other {Every # seconds}}',
   'settings.ringOn': 'Ring on',
   'settings.alsoRingOn': 'Also ring on',
   'settings.alsoRingOnNote': 'E.g. the speakers while you wear a headset',
@@ -166,8 +165,7 @@ export const en = {
   'notify.callBack': 'Call back from Rocket.Chat',
   'notify.outgoingTitle': 'Calling {name}',
   'notify.outgoingBody': 'Outgoing call from Rocket.Chat',
-  'notify.summaryTitle':
-    '{count, plural, one {# more call ringing} other {# more calls ringing}}',
+  'notify.summaryTitle': '{count, plural, one {# more call ringing} other {# more calls ringing}}',
   'notify.summaryBody': 'Open Call Tray to see every ringing call',
   'notify.missedWhileAwayTitle':
     '{count, plural, one {# missed call while you were away} other {# missed calls while you were away}}',

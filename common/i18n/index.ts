@@ -17,8 +17,7 @@ export function t<K extends MessageKey>(key: K, ...values: ArgsFor<K>): string {
   return active.t(key, ...values)
 }
 
-export const clockTime = (epochMs: number, now: number): string =>
-  active.clockTime(epochMs, now)
+export const clockTime = (epochMs: number, now: number): string => active.clockTime(epochMs, now)
 
 export const listText = (items: readonly string[]): string => active.list(items)
 

@@ -9,9 +9,39 @@ interface PluralOption {
 }
 
 const ACCENTS: Record<string, string> = {
-  a: 'å', b: 'ƀ', c: 'ç', d: 'ð', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'î', j: 'ĵ', k: 'ķ',
-  l: 'ļ', m: 'ɱ', n: 'ñ', o: 'ö', p: 'þ', r: 'ŕ', s: 'š', t: 'ţ', u: 'û', w: 'ŵ', y: 'ý',
-  z: 'ž', A: 'Å', C: 'Ç', D: 'Ð', E: 'É', I: 'Î', N: 'Ñ', O: 'Ö', R: 'Ŕ', S: 'Š', U: 'Û',
+  a: 'å',
+  b: 'ƀ',
+  c: 'ç',
+  d: 'ð',
+  e: 'é',
+  f: 'ƒ',
+  g: 'ĝ',
+  h: 'ĥ',
+  i: 'î',
+  j: 'ĵ',
+  k: 'ķ',
+  l: 'ļ',
+  m: 'ɱ',
+  n: 'ñ',
+  o: 'ö',
+  p: 'þ',
+  r: 'ŕ',
+  s: 'š',
+  t: 'ţ',
+  u: 'û',
+  w: 'ŵ',
+  y: 'ý',
+  z: 'ž',
+  A: 'Å',
+  C: 'Ç',
+  D: 'Ð',
+  E: 'É',
+  I: 'Î',
+  N: 'Ñ',
+  O: 'Ö',
+  R: 'Ŕ',
+  S: 'Š',
+  U: 'Û',
 }
 
 /** en-XA wraps each message in these; ar-XB in right-to-left override marks. */
@@ -32,10 +62,12 @@ function mapLiterals(
     if (element.type === LITERAL) return { ...element, value: change(element.value) }
     if ('options' in element && typeof element.options === 'object') {
       const options = Object.fromEntries(
-        Object.entries(element.options as Record<string, PluralOption>).map(([selector, option]) => [
-          selector,
-          { ...option, value: mapLiterals(option.value, change) },
-        ]),
+        Object.entries(element.options as Record<string, PluralOption>).map(
+          ([selector, option]) => [
+            selector,
+            { ...option, value: mapLiterals(option.value, change) },
+          ],
+        ),
       )
       return { ...element, options } as MessageFormatElement
     }

@@ -44,15 +44,20 @@ function choose(state: AppState, now: number): TrayPresentation {
   if (!session.signedIn) {
     return {
       icon: 'signed-out',
-      tooltip:
-        status.state === 'unauthorized' ? t('signIn.signedOut') : t('tray.notSignedIn'),
+      tooltip: status.state === 'unauthorized' ? t('signIn.signedOut') : t('tray.notSignedIn'),
     }
   }
   switch (status.state) {
     case 'offline':
-      return { icon: 'offline', tooltip: t('tray.offline', { retry: retryText(status.retryAt, now) }) }
+      return {
+        icon: 'offline',
+        tooltip: t('tray.offline', { retry: retryText(status.retryAt, now) }),
+      }
     case 'rate-limited':
-      return { icon: 'offline', tooltip: t('tray.serverBusy', { retry: retryText(status.retryAt, now) }) }
+      return {
+        icon: 'offline',
+        tooltip: t('tray.serverBusy', { retry: retryText(status.retryAt, now) }),
+      }
     case 'unsupported':
       return { icon: 'offline', tooltip: t('tray.noCallsHere', { detail: status.detail }) }
     case 'unauthorized':

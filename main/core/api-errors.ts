@@ -29,9 +29,7 @@ export function describeApiError(error: ApiError, now: number): string {
     case 'unauthorized':
       return t('error.unauthorized')
     case 'two-factor-required':
-      return error.invalidCode
-        ? t('error.twoFactorInvalid')
-        : twoFactorPrompt(error.method)
+      return error.invalidCode ? t('error.twoFactorInvalid') : twoFactorPrompt(error.method)
     case 'rate-limited':
       return t('error.rateLimited', { seconds: secondsUntil(error.resetAt, now) })
     case 'not-supported':

@@ -47,7 +47,8 @@ export function missedWhileAwayText(calls: readonly Call[]): NotificationText {
 function peerDetail(call: Call): string | null {
   const { displayName, username, sipExtension } = call.peer
   if (username && displayName !== `@${username}`) return `@${username}`
-  if (sipExtension && displayName !== sipExtension) return t('notify.extension', { extension: sipExtension })
+  if (sipExtension && displayName !== sipExtension)
+    return t('notify.extension', { extension: sipExtension })
   return null
 }
 

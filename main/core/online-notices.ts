@@ -17,6 +17,7 @@ export function sharedPollingStatus(spacingMs: number): ConnectionStatus {
 
 /** Coarse on purpose: a status that changed with every poll's jitter would be noise. */
 function latenessText(ms: number): string {
-  if (ms < 90_000) return t('duration.seconds', { seconds: Math.max(10, Math.round(ms / 10_000) * 10) })
+  if (ms < 90_000)
+    return t('duration.seconds', { seconds: Math.max(10, Math.round(ms / 10_000) * 10) })
   return t('duration.minutes', { minutes: Math.round(ms / 60_000) })
 }
