@@ -4,6 +4,7 @@
 // Payloads that come from the renderer are parsed with these schemas in main.
 import { z } from 'zod'
 import type { Call, ConnectionStatus, RecentCall } from './calls'
+import type { LocaleCode } from './i18n/locales'
 import type { SelfTestState } from './self-test'
 
 export type Session =
@@ -36,6 +37,8 @@ export interface AppState {
   notificationsBlocked?: true
   /** The last "Test ring", once one ran this session. */
   selfTest?: SelfTestState
+  /** The language main chose (system preference or the Language setting); English if absent. */
+  locale?: LocaleCode
 }
 
 /** Where the signed-in session's secret is kept; null while signed out. */

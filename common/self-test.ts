@@ -1,4 +1,7 @@
 // The self-test ("Test ring") as the window shows it: each check with its fix.
+import { t } from './i18n'
+import type { MessageKey } from './i18n/catalog'
+
 export type SelfTestCheckId =
   'server' | 'sign-in' | 'voice-calls' | 'realtime' | 'rate-limit' | 'notifications' | 'ringer'
 
@@ -17,12 +20,14 @@ export interface SelfTestState {
   finishedAt: number | null
 }
 
-export const SELF_TEST_LABELS: Record<SelfTestCheckId, string> = {
-  server: 'Server reachable',
-  'sign-in': 'Signed in',
-  'voice-calls': 'Voice calls available',
-  realtime: 'Live connection',
-  'rate-limit': 'Rate limit',
-  notifications: 'Notifications allowed',
-  ringer: 'Ringer',
-}
+const SELF_TEST_LABEL_KEYS = {
+  server: 'selfTest.check.server',
+  'sign-in': 'selfTest.check.signIn',
+  'voice-calls': 'selfTest.check.voiceCalls',
+  realtime: 'selfTest.check.realtime',
+  'rate-limit': 'selfTest.check.rateLimit',
+  notifications: 'selfTest.check.notifications',
+  ringer: 'selfTest.check.ringer',
+} as const satisfies Record<SelfTestCheckId, MessageKey>
+
+export const selfTestLabel = (id: SelfTestCheckId): string => t(SELF_TEST_LABEL_KEYS[id])

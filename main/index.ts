@@ -5,6 +5,8 @@ import path from 'node:path'
 import tls from 'node:tls'
 import { app, globalShortcut, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
 import electronUpdater from 'electron-updater'
+import { setLocale } from '../common/i18n'
+import { matchLocale } from '../common/i18n/locales'
 import { APP_ID } from './app/app-id'
 import { CallTrayApp } from './app/call-tray-app'
 import { engineFactory } from './app/engine-factory'
@@ -73,6 +75,8 @@ if (debugSwitch) {
 
 async function startApp(): Promise<void> {
   app.dock?.hide()
+  // The window, the tray, notifications and dialogs follow the system's preferred languages.
+  setLocale(matchLocale(app.getPreferredSystemLanguages()))
   const here = import.meta.dirname
   const assetsDir = app.isPackaged
     ? path.join(process.resourcesPath, 'assets')

@@ -4,6 +4,7 @@ import type { Call } from '../../common/calls'
 import { activePause } from '../app/app-state'
 import type { Settings } from '../settings/settings-types'
 import type { DndReading, RingRequest } from './ports'
+import { t } from '../../common/i18n'
 
 /** Loud enough to hear over a call in a headset, soft enough not to drown it. */
 export const CALL_WAITING_VOLUME = 0.3
@@ -91,5 +92,8 @@ export function ringingOutgoing(
 }
 
 export function outgoingCallText(call: Call): { title: string; body: string } {
-  return { title: `Calling ${call.peer.displayName}`, body: 'Outgoing call from Rocket.Chat' }
+  return {
+    title: t('notify.outgoingTitle', { name: call.peer.displayName }),
+    body: t('notify.outgoingBody'),
+  }
 }

@@ -6,6 +6,7 @@ import type { AppState, PauseState, SettingsState } from '../../common/ipc-contr
 import type { SelfTestState } from '../../common/self-test'
 import type { ActiveSession } from '../session/session-types'
 import type { SettingKey, Settings } from '../settings/settings-types'
+import { currentLocale } from '../../common/i18n'
 
 export interface AppStateInput {
   session: ActiveSession | null
@@ -36,6 +37,7 @@ export function buildAppState(input: AppStateInput): AppState {
       settings,
       ...(input.policyUnreadable && { policyUnreadable: true as const }),
       ...(input.selfTest && { selfTest: input.selfTest }),
+      locale: currentLocale(),
     }
   }
   return {

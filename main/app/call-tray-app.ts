@@ -2,7 +2,7 @@
 // notifications and ringtone show of it. It owns no Electron object; main/index.ts
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
-import { POLICY_UNREADABLE } from '../../common/policy-text'
+import { policyUnreadableText } from '../../common/policy-text'
 import type { SelfTestState } from '../../common/self-test'
 import type {
   ActionResult,
@@ -219,7 +219,7 @@ export class CallTrayApp {
   }
 
   async signIn(input: SignInInput): Promise<SignInResult> {
-    if (this.options.policyUnreadable) return signInError(`${POLICY_UNREADABLE}.`)
+    if (this.options.policyUnreadable) return signInError(`${policyUnreadableText()}.`)
     if (this.session) return signInError('Already signed in. Sign out first.')
     if (this.signingIn) return signInError('Signing in already — wait a moment.')
     this.signingIn = true

@@ -1,6 +1,7 @@
 // The tray's context menu as data. It is always set, because some Linux desktops
 // deliver no click to a tray icon and the menu is then the only way in.
 import type { AppState } from '../../common/ipc-contract'
+import { t } from '../../common/i18n'
 
 export type TrayAction =
   | { type: 'show-calls' }
@@ -30,10 +31,12 @@ export interface TrayMenuOptions {
   update?: UpdateReadiness
 }
 
-export const PAUSE_CHOICES: readonly { label: string; minutes: number | null }[] = [
-  { label: 'For 15 minutes', minutes: 15 },
-  { label: 'For 1 hour', minutes: 60 },
-  { label: 'Until I resume', minutes: null },
+type PauseLabel = 'pause.for15Minutes' | 'pause.for1Hour' | 'pause.untilResumed'
+
+export const PAUSE_CHOICES: readonly { label: PauseLabel; minutes: number | null }[] = [
+  { label: 'pause.for15Minutes', minutes: 15 },
+  { label: 'pause.for1Hour', minutes: 60 },
+  { label: 'pause.untilResumed', minutes: null },
 ]
 
 export function trayMenu(state: AppState, options: TrayMenuOptions): TrayMenuItem[] {
@@ -42,14 +45,14 @@ export function trayMenu(state: AppState, options: TrayMenuOptions): TrayMenuIte
   const pauseItems: TrayMenuItem[] = [
     ...PAUSE_CHOICES.map((choice): TrayMenuItem => ({
       kind: 'action',
-      label: choice.label,
+      label: t(choice.label),
       action: { type: 'pause', minutes: choice.minutes },
       enabled: !options.pauseLocked,
     })),
     { kind: 'separator' },
     {
       kind: 'action',
-      label: 'Resume notifications',
+      label: t('tray.resume'),
       action: { type: 'resume' },
       enabled: paused && !options.pauseLocked,
     },
@@ -57,35 +60,35 @@ export function trayMenu(state: AppState, options: TrayMenuOptions): TrayMenuIte
   return [
     {
       kind: 'action',
-      label: signedIn ? 'Show calls' : 'Sign in…',
+      label: signedIn ? t('tray.showCalls') : t('tray.signIn'),
       action: { type: 'show-calls' },
       enabled: true,
     },
     {
       kind: 'submenu',
-      label: paused ? 'Notifications paused' : 'Pause notifications',
+      label: paused ? t('tray.paused') : t('tray.pause'),
       items: pauseItems,
       enabled: true,
     },
     {
       kind: 'action',
-      label: 'Open Rocket.Chat',
+      label: t('tray.openRocketChat'),
       action: { type: 'open-rocket-chat' },
       enabled: signedIn,
     },
     { kind: 'separator' },
-    { kind: 'action', label: 'Sign out', action: { type: 'sign-out' }, enabled: signedIn },
+    { kind: 'action', label: t('tray.signOut'), action: { type: 'sign-out' }, enabled: signedIn },
     {
       kind: 'checkbox',
-      label: 'Start at login',
+      label: t('tray.startAtLogin'),
       checked: options.startAtLogin,
       action: { type: 'start-at-login', enabled: !options.startAtLogin },
       enabled: !options.startAtLoginLocked,
     },
-    { kind: 'action', label: 'Test ring', action: { type: 'test-ring' }, enabled: true },
+    { kind: 'action', label: t('tray.testRing'), action: { type: 'test-ring' }, enabled: true },
     { kind: 'separator' },
     ...updateItems(options.update ?? 'none'),
-    { kind: 'action', label: 'Quit Call Tray', action: { type: 'quit' }, enabled: true },
+    { kind: 'action', label: t('tray.quit'), action: { type: 'quit' }, enabled: true },
   ]
 }
 
@@ -95,7 +98,7 @@ function updateItems(update: UpdateReadiness): TrayMenuItem[] {
   return [
     {
       kind: 'action',
-      label: ready ? 'Restart to update' : 'Restarts to update when the call ends',
+      label: ready ? t('tray.restartToUpdate') : t('tray.restartAfterCall'),
       action: { type: 'restart-to-update' },
       enabled: ready,
     },

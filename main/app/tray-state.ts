@@ -2,7 +2,8 @@
 // time, so every state can be checked without a tray.
 import type { Call } from '../../common/calls'
 import type { AppState } from '../../common/ipc-contract'
-import { POLICY_UNREADABLE } from '../../common/policy-text'
+import { policyUnreadableText } from '../../common/policy-text'
+import { t } from '../../common/i18n'
 
 export type TrayIconState = 'signed-out' | 'idle' | 'ringing' | 'in-call' | 'offline' | 'paused'
 
@@ -39,25 +40,28 @@ export function trayNeedsTicking(state: AppState): boolean {
 
 function choose(state: AppState, now: number): TrayPresentation {
   const { session, status } = state
-  if (state.policyUnreadable) return { icon: 'signed-out', tooltip: POLICY_UNREADABLE }
+  if (state.policyUnreadable) return { icon: 'signed-out', tooltip: policyUnreadableText() }
   if (!session.signedIn) {
     return {
       icon: 'signed-out',
-      tooltip:
-        status.state === 'unauthorized'
-          ? 'Signed out — sign in again'
-          : 'Call Tray — not signed in',
+      tooltip: status.state === 'unauthorized' ? t('signIn.signedOut') : t('tray.notSignedIn'),
     }
   }
   switch (status.state) {
     case 'offline':
-      return { icon: 'offline', tooltip: `Offline — ${retryText(status.retryAt, now)}` }
+      return {
+        icon: 'offline',
+        tooltip: t('tray.offline', { retry: retryText(status.retryAt, now) }),
+      }
     case 'rate-limited':
-      return { icon: 'offline', tooltip: `Server busy — ${retryText(status.retryAt, now)}` }
+      return {
+        icon: 'offline',
+        tooltip: t('tray.serverBusy', { retry: retryText(status.retryAt, now) }),
+      }
     case 'unsupported':
-      return { icon: 'offline', tooltip: `No calls here — ${status.detail}` }
+      return { icon: 'offline', tooltip: t('tray.noCallsHere', { detail: status.detail }) }
     case 'unauthorized':
-      return { icon: 'signed-out', tooltip: 'Signed out — sign in again' }
+      return { icon: 'signed-out', tooltip: t('signIn.signedOut') }
     case 'connecting':
     case 'online':
       return callPresentation(state, now) ?? idlePresentation(state, now)
@@ -70,8 +74,12 @@ function callPresentation(state: AppState, now: number): TrayPresentation | null
   )
   const first = ringing[0]
   if (first) {
-    const more = ringing.length > 1 ? ` (+${ringing.length - 1} more)` : ''
-    return { icon: 'ringing', tooltip: `Incoming call from ${first.peer.displayName}${more}` }
+    const name = first.peer.displayName
+    const tooltip =
+      ringing.length > 1
+        ? t('tray.incomingMore', { name, more: ringing.length - 1 })
+        : t('tray.incoming', { name })
+    return { icon: 'ringing', tooltip }
   }
   const call = state.calls[0]
   return call ? { icon: 'in-call', tooltip: callText(call, now) } : null
@@ -81,11 +89,11 @@ function callText(call: Call, now: number): string {
   const name = call.peer.displayName
   switch (call.state) {
     case 'ringing':
-      return `Calling ${name}`
+      return t('tray.calling', { name })
     case 'connecting':
-      return `Connecting call with ${name}`
+      return t('tray.connectingWith', { name })
     case 'active':
-      return `In call with ${name} · ${formatDuration(now - call.since)}`
+      return t('tray.inCallWith', { name, duration: formatDuration(now - call.since) })
   }
 }
 
@@ -94,28 +102,30 @@ function idlePresentation(state: AppState, now: number): TrayPresentation {
     const until = state.pause.until
     const tooltip =
       until === null
-        ? 'Notifications paused until you resume'
-        : `Notifications paused — back in ${minutesText(until - now)}`
+        ? t('pause.bannerUntilResumed')
+        : t('tray.pausedBackIn', { duration: minutesText(until - now) })
     return { icon: 'paused', tooltip }
   }
-  if (state.status.state === 'connecting') return { icon: 'idle', tooltip: 'Connecting…' }
+  if (state.status.state === 'connecting') return { icon: 'idle', tooltip: t('tray.connecting') }
   if (state.status.state === 'online' && state.status.notice === 'polling-shared') {
-    return { icon: 'idle', tooltip: 'Call Tray — no calls · polling only, calls may show late' }
+    return { icon: 'idle', tooltip: t('tray.idlePollingShared') }
   }
-  return { icon: 'idle', tooltip: 'Call Tray — no calls' }
+  return { icon: 'idle', tooltip: t('tray.idle') }
 }
 
 function retryText(retryAt: number | null, now: number): string {
-  if (retryAt === null) return 'retrying'
-  return `retrying in ${Math.max(1, Math.ceil((retryAt - now) / 1000))} s`
+  if (retryAt === null) return t('tray.retrying')
+  return t('tray.retryingIn', { seconds: Math.max(1, Math.ceil((retryAt - now) / 1000)) })
 }
 
 function minutesText(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000))
-  if (minutes < 60) return `${minutes} min`
+  if (minutes < 60) return t('duration.minutes', { minutes })
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
+  return rest === 0
+    ? t('duration.hours', { hours })
+    : t('duration.hoursMinutes', { hours, minutes: rest })
 }
 
 /** 04:12, or 1:04:12 past an hour. */

@@ -1,6 +1,7 @@
 // Every way a request to Rocket.Chat can fail, as values the UI and scheduler act
 // on. Each kind has one user-facing sentence, written here once.
 import { voiceUnavailableText, type VoiceUnavailableReason } from './voice-availability'
+import { t } from '../../common/i18n'
 
 export type TwoFactorMethod = 'totp' | 'email' | 'password'
 
@@ -26,27 +27,25 @@ export type ApiError =
 export function describeApiError(error: ApiError, now: number): string {
   switch (error.kind) {
     case 'unauthorized':
-      return 'The server did not accept your credentials. Sign in again.'
+      return t('error.unauthorized')
     case 'two-factor-required':
-      return error.invalidCode
-        ? 'That two-factor code was not accepted. Try a new code.'
-        : twoFactorPrompt(error.method)
+      return error.invalidCode ? t('error.twoFactorInvalid') : twoFactorPrompt(error.method)
     case 'rate-limited':
-      return `The server asked us to slow down. Trying again in ${secondsUntil(error.resetAt, now)} s.`
+      return t('error.rateLimited', { seconds: secondsUntil(error.resetAt, now) })
     case 'not-supported':
-      return 'This Rocket.Chat server does not offer media calls (it may be too old or the feature is off).'
+      return t('error.notSupported')
     case 'server-error':
-      return `The server had a problem (HTTP ${error.status}).`
+      return t('error.serverError', { status: String(error.status) })
     case 'network':
-      return `Cannot reach the server (${error.cause}).`
+      return t('error.network', { cause: error.cause })
     case 'timeout':
-      return `The server did not answer within ${Math.round(error.afterMs / 1000)} s.`
+      return t('error.timeout', { seconds: Math.round(error.afterMs / 1000) })
     case 'tls':
-      return `The server's security certificate was not accepted (${error.cause}).`
+      return t('error.tls', { cause: error.cause })
     case 'invalid-response':
-      return `The server's answer could not be read: ${error.detail}`
+      return t('error.invalidResponse', { detail: error.detail })
     case 'rejected':
-      return `The server refused the request (${error.code}).`
+      return t('error.rejected', { code: error.code })
     case 'voice-unavailable':
       return voiceUnavailableText(error.reason)
   }
@@ -55,11 +54,11 @@ export function describeApiError(error: ApiError, now: number): string {
 function twoFactorPrompt(method: TwoFactorMethod): string {
   switch (method) {
     case 'totp':
-      return 'Enter the code from your authenticator app.'
+      return t('error.twoFactorTotp')
     case 'email':
-      return 'Enter the code Rocket.Chat sent to your e-mail.'
+      return t('error.twoFactorEmail')
     case 'password':
-      return 'Enter your password again to confirm.'
+      return t('error.twoFactorPassword')
   }
 }
 

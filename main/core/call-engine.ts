@@ -35,7 +35,7 @@ import {
   missedWhileAwayText,
   summaryText,
 } from './notification-text'
-import { RECONCILE_SLOWED, sharedPollingStatus } from './online-notices'
+import { reconcileSlowedStatus, sharedPollingStatus } from './online-notices'
 import { interpretPollError } from './poll-errors'
 import { DEFAULT_FLOOR_INTERVAL_MS, PollScheduler, type PollOutcome } from './poll-scheduler'
 import { RateGate } from './rate-gate'
@@ -220,7 +220,7 @@ export class CallEngine {
     if (healthy && (this.status.state === 'offline' || this.status.state === 'rate-limited')) {
       // Calls arrive again, whatever the last poll said.
       this.pendingStatus = null
-      this.setStatus(RECONCILE_SLOWED)
+      this.setStatus(reconcileSlowedStatus())
     } else if (!healthy && this.status.state === 'online') {
       // "Calls arrive over the live connection" is no longer true.
       this.setStatus(this.onlineStatus())
@@ -315,7 +315,7 @@ export class CallEngine {
     // While the stream delivers every call, a throttled or failed check is no outage.
     if (transient && this.realtimeHealthy) {
       this.pendingStatus = null
-      this.setStatus(RECONCILE_SLOWED)
+      this.setStatus(reconcileSlowedStatus())
     } else if (error.kind === 'rate-limited' && this.scheduler.budgetIsShared) {
       // Within a shared budget a 429 now and then is the cost of sharing, not an outage.
       this.pendingStatus = null

@@ -1,6 +1,7 @@
 // The words of every desktop notification, written once for the app and the
 // headless runner alike.
 import type { Call } from '../../common/calls'
+import { listText, t } from '../../common/i18n'
 
 export interface NotificationText {
   title: string
@@ -9,23 +10,23 @@ export interface NotificationText {
 
 export function incomingCallText(call: Call): NotificationText {
   return {
-    title: `Incoming call from ${call.peer.displayName}`,
-    body: joinParts(peerDetail(call), 'Answer in Rocket.Chat'),
+    title: t('notify.incomingTitle', { name: call.peer.displayName }),
+    body: joinParts(peerDetail(call), t('notify.incomingBody')),
   }
 }
 
 export function missedCallText(call: Call): NotificationText {
   return {
-    title: `Missed call from ${call.peer.displayName}`,
-    body: joinParts(peerDetail(call), 'Call back from Rocket.Chat'),
+    title: t('notify.missedTitle', { name: call.peer.displayName }),
+    body: joinParts(peerDetail(call), t('notify.callBack')),
   }
 }
 
 /** Ringing calls beyond those with a notification of their own. */
 export function summaryText(ringing: number): NotificationText {
   return {
-    title: `${ringing} more ${ringing === 1 ? 'call' : 'calls'} ringing`,
-    body: 'Open Call Tray to see every ringing call',
+    title: t('notify.summaryTitle', { count: ringing }),
+    body: t('notify.summaryBody'),
   }
 }
 
@@ -34,10 +35,10 @@ export function missedWhileAwayText(calls: readonly Call[]): NotificationText {
   const names = calls.slice(0, 2).map((call) => call.peer.displayName)
   const more = calls.length - names.length
   return {
-    title: `${calls.length} missed calls while you were away`,
+    title: t('notify.missedWhileAwayTitle', { count: calls.length }),
     body: joinParts(
-      more > 0 ? `${names.join(', ')} and ${more} more` : names.join(' and '),
-      'Call back from Rocket.Chat',
+      more > 0 ? t('notify.namesAndMore', { names: names.join(', '), more }) : listText(names),
+      t('notify.callBack'),
     ),
   }
 }
@@ -46,7 +47,8 @@ export function missedWhileAwayText(calls: readonly Call[]): NotificationText {
 function peerDetail(call: Call): string | null {
   const { displayName, username, sipExtension } = call.peer
   if (username && displayName !== `@${username}`) return `@${username}`
-  if (sipExtension && displayName !== sipExtension) return `Extension ${sipExtension}`
+  if (sipExtension && displayName !== sipExtension)
+    return t('notify.extension', { extension: sipExtension })
   return null
 }
 

@@ -5,6 +5,7 @@ import type { ConnectionStatus } from '../../common/calls'
 import { describeApiError, type ApiError } from './api-errors'
 import type { PollOutcome } from './poll-scheduler'
 import type { RateBudget } from './rate-limit'
+import { t } from '../../common/i18n'
 
 export interface PollErrorMeaning {
   outcome: PollOutcome
@@ -13,7 +14,7 @@ export interface PollErrorMeaning {
   retryFromPlan: boolean
 }
 
-export const SIGNED_OUT_DETAIL = 'Signed out — sign in again.'
+export const signedOutDetail = (): string => t('signIn.signedOutDetail')
 
 export function interpretPollError(
   error: ApiError,
@@ -26,7 +27,7 @@ export function interpretPollError(
     case 'two-factor-required':
       return {
         outcome: { kind: 'stop' },
-        status: { state: 'unauthorized', detail: SIGNED_OUT_DETAIL },
+        status: { state: 'unauthorized', detail: signedOutDetail() },
         retryFromPlan: false,
       }
     case 'rate-limited':

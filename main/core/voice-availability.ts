@@ -10,6 +10,8 @@ import { steadyAt, type Clock, type TimerHandle } from './clock'
 import type { RateBudget } from './rate-limit'
 import type { Reply } from './rocketchat-client'
 import { SharedBudget } from './shared-budget'
+import { t } from '../../common/i18n'
+import type { MessageKey } from '../../common/i18n/catalog'
 
 export type VoiceUnavailableReason = 'not-licensed' | 'disabled' | 'not-permitted'
 
@@ -221,12 +223,12 @@ function cannotTell(error: ApiError): boolean {
   return error.kind === 'not-supported' || (error.kind === 'rejected' && error.status === 403)
 }
 
-const VOICE_UNAVAILABLE_TEXT: Record<VoiceUnavailableReason, string> = {
-  'not-licensed': 'Voice calls are not licensed on this server.',
-  disabled: 'Voice calls are turned off on this server.',
-  'not-permitted': 'Your account is not permitted to receive voice calls.',
-}
+const VOICE_UNAVAILABLE_KEYS = {
+  'not-licensed': 'voice.notLicensed',
+  disabled: 'voice.disabled',
+  'not-permitted': 'voice.notPermitted',
+} as const satisfies Record<VoiceUnavailableReason, MessageKey>
 
 export function voiceUnavailableText(reason: VoiceUnavailableReason): string {
-  return VOICE_UNAVAILABLE_TEXT[reason]
+  return t(VOICE_UNAVAILABLE_KEYS[reason])
 }

@@ -5,6 +5,8 @@
 // `--show-policy`: 0, or 1 when the admin policy fails closed; `--self-test`: 0 when every
 // check passed, 1 otherwise.
 import { randomUUID } from 'node:crypto'
+import { setLocale } from '../../common/i18n'
+import { localeFromEnvironment } from '../../common/i18n/posix-locale'
 import { CallEngine } from '../core/call-engine'
 import { systemClock } from '../core/clock'
 import { RealtimeListener } from '../core/realtime'
@@ -41,6 +43,8 @@ function credentialsFromEnvironment(): Credentials {
 }
 
 async function main(): Promise<void> {
+  // Titles, bodies and details follow the locale like any CLI's; JSON keys stay English.
+  setLocale(localeFromEnvironment(process.env))
   const parsed = parseHeadlessArguments(process.argv.slice(2))
   if (!parsed.ok) usageError(parsed.error)
   if (parsed.value.help) {

@@ -1,7 +1,7 @@
 // `--show-policy`: the settings the administrator's policy makes effective on this
 // machine and where each comes from, as one JSON line, through the same sources and
 // checks as the app. Exit 0, or 1 with the reason when the policy fails closed.
-import { POLICY_UNREADABLE } from '../../common/policy-text'
+import { policyUnreadableText } from '../../common/policy-text'
 import { jsonPolicyFile } from '../policy/linux-policy-file'
 import { POLICY_DEFAULTS, POLICY_FIELDS } from '../policy/policy-schema'
 import { policySources, systemPolicyPorts } from '../policy/policy-sources'
@@ -52,7 +52,7 @@ export async function showPolicy(
   const resolved = await resolvePolicy(sources, log)
   const line: PolicyLine = resolved.ok
     ? describePolicy(resolved.policy)
-    : { type: 'policy', error: POLICY_UNREADABLE, reason: resolved.reason }
+    : { type: 'policy', error: policyUnreadableText(), reason: resolved.reason }
   process.stdout.write(`${JSON.stringify(line)}\n`)
   return resolved.ok ? 0 : 1
 }

@@ -4,6 +4,7 @@
 import type { BaseWindow, Dialog, SafeStorage } from 'electron'
 import type { AskStorageChoice, StorageQuestion } from './credential-vault'
 import type { SecretCipher } from './secret-cipher'
+import { t } from '../../common/i18n'
 
 export function safeStorageCipher(
   safeStorage: SafeStorage,
@@ -36,9 +37,9 @@ export function storageChoiceDialog(
     const options = {
       type: 'warning' as const,
       title: 'Call Tray',
-      message: 'Keep your sign-in on this computer?',
+      message: t('storage.message'),
       detail: questionDetail(question),
-      buttons: ['Keep for this session only', 'Store anyway'],
+      buttons: [t('storage.sessionOnly'), t('storage.storeAnyway')],
       defaultId: SESSION_ONLY,
       cancelId: SESSION_ONLY,
       noLink: true,
@@ -53,7 +54,7 @@ export function storageChoiceDialog(
 
 function questionDetail({ host, backend, encryptionAvailable }: StorageQuestion): string {
   const risk = encryptionAvailable
-    ? `This system has no keyring Call Tray can use (Electron selected "${backend}"). Stored anyway, your sign-in for ${host} is encrypted with a key built into every copy of Call Tray: anyone who can read your files can recover it.`
-    : `Call Tray cannot encrypt anything on this system right now. Stored anyway, your sign-in for ${host} is saved without encryption: anyone who can read your files can use it.`
-  return `${risk}\n\nKept for this session only, it is forgotten when Call Tray quits and you sign in again next time.`
+    ? t('storage.riskWeak', { backend: backend ?? '', host })
+    : t('storage.riskPlain', { host })
+  return `${risk}\n\n${t('storage.sessionOnlyExplained')}`
 }

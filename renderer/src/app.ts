@@ -27,9 +27,10 @@ import { createSignInView } from './sign-in-view'
 import type { SignInView } from './sign-in-view'
 import { createTicker } from './ticker'
 import type { LiveText } from './ticker'
+import { t } from '../../common/i18n'
+import { DEFAULT_LOCALE } from '../../common/i18n/locales'
+import { applyLocale } from './locale'
 
-const NO_REPLY = 'Call Tray didn’t respond. Try again.'
-const DECLINE_FAILED = 'Couldn’t decline this call. Decline it in Rocket.Chat instead.'
 /** How long a first press of Decline waits for the second, deliberate one. */
 export const DECLINE_ARM_MS = 3_000
 
@@ -56,7 +57,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
       rerender()
     }
     action.catch(() => {
-      actionError = NO_REPLY
+      actionError = t('status.noReply')
       rerender()
     })
   }
@@ -98,7 +99,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
     rerender()
     const result = await api
       .declineCall(callId)
-      .catch(() => ({ ok: false, message: DECLINE_FAILED }) as const)
+      .catch(() => ({ ok: false, message: t('calls.declineFailed') }) as const)
     if (result.ok) declines.delete(callId)
     else declines.set(callId, { pending: false, error: result.message })
     rerender()
@@ -158,7 +159,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
     }
     signIn.setNotice(
       status.state === 'unauthorized'
-        ? { title: 'Signed out — sign in again', detail: status.detail || null }
+        ? { title: t('signIn.signedOut'), detail: status.detail || null }
         : null,
     )
     ticker.show([])
@@ -240,6 +241,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
   }
 
   function render(state: AppState): void {
+    applyLocale(state.locale ?? DEFAULT_LOCALE)
     // "Test ring" from the tray: its results show in Settings.
     const testStarted = state.selfTest?.running === true && last?.selfTest?.running !== true
     last = state
@@ -290,7 +292,7 @@ function renderBlockedBanner(onOpenSettings: () => void): HTMLElement {
   return h(
     'p',
     { class: 'app-error', attrs: { role: 'status', 'data-banner': 'notifications-blocked' } },
-    'Your computer blocks Call Tray’s notifications. ',
+    `${t('status.notificationsBlocked')} `,
     h(
       'button',
       {
@@ -298,7 +300,7 @@ function renderBlockedBanner(onOpenSettings: () => void): HTMLElement {
         attrs: { type: 'button', 'data-focus-key': 'notification-settings' },
         on: { click: onOpenSettings },
       },
-      'Allow notifications',
+      t('status.allowNotifications'),
     ),
   )
 }

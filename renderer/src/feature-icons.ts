@@ -3,18 +3,21 @@
 import { h } from './dom'
 import { labelledIcon } from './icons'
 import type { IconName } from './icons'
+import { t } from '../../common/i18n'
 
-const KNOWN: Record<string, { icon: IconName; label: string }> = {
-  audio: { icon: 'mic', label: 'Audio' },
-  'screen-share': { icon: 'screen', label: 'Screen sharing' },
-  transfer: { icon: 'transfer', label: 'Transfer' },
-  hold: { icon: 'hold', label: 'Hold' },
+type FeatureLabel = 'feature.audio' | 'feature.screenShare' | 'feature.transfer' | 'feature.hold'
+
+const KNOWN: Record<string, { icon: IconName; label: FeatureLabel }> = {
+  audio: { icon: 'mic', label: 'feature.audio' },
+  'screen-share': { icon: 'screen', label: 'feature.screenShare' },
+  transfer: { icon: 'transfer', label: 'feature.transfer' },
+  hold: { icon: 'hold', label: 'feature.hold' },
 }
 
 function feature(name: string): HTMLElement {
   const known = Object.hasOwn(KNOWN, name) ? KNOWN[name] : undefined
   if (!known) return h('span', { class: 'feature-tag', attrs: { title: name } }, name)
-  return labelledIcon(known.icon, known.label, 'feature')
+  return labelledIcon(known.icon, t(known.label), 'feature')
 }
 
 export function renderFeatures(features: string[]): HTMLElement | null {
@@ -22,7 +25,7 @@ export function renderFeatures(features: string[]): HTMLElement | null {
   if (unique.length === 0) return null
   return h(
     'span',
-    { class: 'features', attrs: { role: 'group', 'aria-label': 'Features' } },
+    { class: 'features', attrs: { role: 'group', 'aria-label': t('calls.features') } },
     ...unique.map(feature),
   )
 }

@@ -1,6 +1,8 @@
 // Every sentence and number format the window shows, written once.
 import type { Call, CallPeer, ConnectionStatus, RecentOutcome } from '../../common/calls'
 import type { PauseState } from '../../common/ipc-contract'
+import { clockTime, t } from '../../common/i18n'
+import type { MessageKey } from '../../common/i18n/catalog'
 
 const pad2 = (n: number): string => String(n).padStart(2, '0')
 
@@ -20,35 +22,39 @@ export function callTimerText(call: Call, now: number): string {
 
 export function formatRetry(retryAt: number, now: number): string {
   const seconds = Math.ceil((retryAt - now) / 1000)
-  if (seconds <= 0) return 'Retrying now…'
-  if (seconds < 60) return `Retrying in ${seconds} s`
-  const m = Math.floor(seconds / 60)
-  const s = seconds % 60
-  return s === 0 ? `Retrying in ${m} min` : `Retrying in ${m} min ${s} s`
+  if (seconds <= 0) return t('status.retryingNow')
+  if (seconds < 60) return t('status.retryingInSeconds', { seconds })
+  const minutes = Math.floor(seconds / 60)
+  const rest = seconds % 60
+  return rest === 0
+    ? t('status.retryingInMinutes', { minutes })
+    : t('status.retryingInMinutesSeconds', { minutes, seconds: rest })
 }
 
 export type BadgeTone = 'incoming' | 'calling' | 'connecting' | 'active'
 
 export function callBadge(call: Call): { label: string; tone: BadgeTone } {
-  if (call.state === 'active') return { label: 'In call', tone: 'active' }
-  if (call.state === 'connecting') return { label: 'Connecting', tone: 'connecting' }
+  if (call.state === 'active') return { label: t('calls.badgeActive'), tone: 'active' }
+  if (call.state === 'connecting') {
+    return { label: t('calls.badgeConnecting'), tone: 'connecting' }
+  }
   return call.direction === 'incoming'
-    ? { label: 'Incoming', tone: 'incoming' }
-    : { label: 'Calling', tone: 'calling' }
+    ? { label: t('calls.badgeIncoming'), tone: 'incoming' }
+    : { label: t('calls.badgeCalling'), tone: 'calling' }
 }
 
 export const isRingingIncoming = (call: Call): boolean =>
   call.state === 'ringing' && call.direction === 'incoming'
 
 export const directionLabel = (direction: Call['direction']): string =>
-  direction === 'incoming' ? 'Incoming call' : 'Outgoing call'
+  direction === 'incoming' ? t('calls.directionIncoming') : t('calls.directionOutgoing')
 
 /** The second line under a name: @username or the extension, unless the name already is it. */
 export function peerHandle(peer: CallPeer): string | null {
   const handle = peer.username
     ? `@${peer.username}`
     : peer.sipExtension
-      ? `Ext. ${peer.sipExtension}`
+      ? t('calls.extension', { extension: peer.sipExtension })
       : null
   const name = peer.displayName
   if (!handle || name === handle || name === peer.username || name === peer.sipExtension) {
@@ -69,33 +75,21 @@ export function initials(name: string): string {
   return (first + (last ?? '')).toLocaleUpperCase()
 }
 
-const OUTCOMES: Record<RecentOutcome, string> = {
-  missed: 'Missed',
-  'answered-elsewhere': 'Answered elsewhere',
-  ended: 'Ended',
-  declined: 'Declined',
-}
-export const outcomeText = (outcome: RecentOutcome): string => OUTCOMES[outcome]
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
-const dayTimeFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: 'numeric',
-  minute: '2-digit',
-})
-
-const sameDay = (a: Date, b: Date): boolean => a.toDateString() === b.toDateString()
+const OUTCOMES = {
+  missed: 'outcome.missed',
+  'answered-elsewhere': 'outcome.answeredElsewhere',
+  ended: 'outcome.ended',
+  declined: 'outcome.declined',
+} as const satisfies Record<RecentOutcome, MessageKey>
+export const outcomeText = (outcome: RecentOutcome): string => t(OUTCOMES[outcome])
 
 /** 14:30 today, or "Sat 09:00" when it falls on another day (a pause can last 24 h). */
-export function formatClockTime(epochMs: number, now: number): string {
-  const at = new Date(epochMs)
-  return sameDay(at, new Date(now)) ? timeFormat.format(at) : dayTimeFormat.format(at)
-}
+export const formatClockTime = clockTime
 
 export function pauseText(pause: PauseState, now: number): string {
   return pause.until === null
-    ? 'Notifications paused until you resume'
-    : `Notifications paused until ${formatClockTime(pause.until, now)}`
+    ? t('pause.bannerUntilResumed')
+    : t('pause.bannerUntil', { time: formatClockTime(pause.until, now) })
 }
 
 /** The host shown in the header and messages; falls back to what the user typed. */
@@ -123,25 +117,30 @@ export interface StatusCopy {
 export function statusCopy(status: NotOnline, host: string): StatusCopy {
   switch (status.state) {
     case 'connecting':
-      return { title: 'Connecting…', body: `Reaching ${host}.`, detail: null, retryAt: null }
+      return {
+        title: t('status.connectingTitle'),
+        body: t('status.connectingBody', { host }),
+        detail: null,
+        retryAt: null,
+      }
     case 'offline':
       return {
-        title: 'Offline',
-        body: `Can’t reach ${host}. Calls will show up again once it answers.`,
+        title: t('status.offlineTitle'),
+        body: t('status.offlineBody', { host }),
         detail: status.detail || null,
         retryAt: status.retryAt,
       }
     case 'rate-limited':
       return {
-        title: 'Taking a short break',
-        body: `${host} asked Call Tray to slow down for a moment.`,
+        title: t('status.rateLimitedTitle'),
+        body: t('status.rateLimitedBody', { host }),
         detail: status.detail || null,
         retryAt: status.retryAt,
       }
     case 'unsupported':
       return {
-        title: 'Calls aren’t available here',
-        body: `Call Tray can’t receive calls from ${host} for your account, so there is nothing to watch. Ask your administrator.`,
+        title: t('status.unsupportedTitle'),
+        body: t('status.unsupportedBody', { host }),
         detail: status.detail || null,
         retryAt: null,
       }

@@ -2,18 +2,14 @@
 import type { CallTrayApi } from '../../common/ipc-contract'
 import { createApp } from './app'
 import { renderFatal } from './render-status'
+import { t } from '../../common/i18n'
 
 async function start(root: HTMLElement): Promise<void> {
   // Only the preload defines this; a browser tab or a broken preload leaves it out.
   const api = (window as Window & { callTray?: CallTrayApi }).callTray
   if (!api) {
     root.dataset.screen = 'error'
-    root.replaceChildren(
-      renderFatal(
-        'Call Tray isn’t connected',
-        'This window only works inside the Call Tray app. Open it from the tray icon.',
-      ),
-    )
+    root.replaceChildren(renderFatal(t('status.notConnectedTitle'), t('status.notConnectedBody')))
     return
   }
   const render = createApp(root, api)
@@ -32,11 +28,6 @@ if (root) {
   start(root).catch((error: unknown) => {
     console.error('Call Tray window failed to start', error)
     root.dataset.screen = 'error'
-    root.replaceChildren(
-      renderFatal(
-        'Call Tray couldn’t start',
-        'Close this window and open it again from the tray icon.',
-      ),
-    )
+    root.replaceChildren(renderFatal(t('status.startFailedTitle'), t('status.startFailedBody')))
   })
 }

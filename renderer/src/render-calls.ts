@@ -13,6 +13,7 @@ import {
 } from './format'
 import { icon, labelledIcon } from './icons'
 import type { LiveText } from './ticker'
+import { t } from '../../common/i18n'
 
 /** What the window remembers about a Decline the user pressed, per call id. */
 export interface DeclineState {
@@ -53,13 +54,13 @@ function ringingActions(call: Call, props: CallsProps): HTMLElement {
       class: 'button button--primary',
       attrs: {
         type: 'button',
-        'aria-label': `Open Rocket.Chat to answer ${name}`,
+        'aria-label': t('calls.openToAnswer', { name }),
         'data-focus-key': `open:${call.id}`,
       },
       on: { click: () => props.onOpen(call.id) },
     },
     icon('external'),
-    'Open Rocket.Chat',
+    t('header.openRocketChat'),
   )
   // aria-disabled rather than disabled: a disabled button drops keyboard focus.
   const declineButton =
@@ -70,7 +71,9 @@ function ringingActions(call: Call, props: CallsProps): HTMLElement {
         class: 'button button--danger',
         attrs: {
           type: 'button',
-          'aria-label': armed ? `Press again to decline ${name}` : `Decline call from ${name}`,
+          'aria-label': armed
+            ? t('calls.declineArmedFor', { name })
+            : t('calls.declineFrom', { name }),
           'aria-disabled': decline?.pending ? 'true' : undefined,
           'data-focus-key': `decline:${call.id}`,
         },
@@ -80,7 +83,11 @@ function ringingActions(call: Call, props: CallsProps): HTMLElement {
           },
         },
       },
-      decline?.pending ? 'Declining…' : armed ? 'Press again to decline' : 'Decline',
+      decline?.pending
+        ? t('calls.declining')
+        : armed
+          ? t('calls.declineArmed')
+          : t('calls.decline'),
     )
   return h('div', { class: 'call__actions' }, open, declineButton)
 }
@@ -112,7 +119,7 @@ function callRow(call: Call, props: CallsProps): HTMLElement {
 export function renderCalls(props: CallsProps): HTMLElement {
   return h(
     'ul',
-    { class: 'calls', attrs: { 'aria-label': 'Calls' } },
+    { class: 'calls', attrs: { 'aria-label': t('calls.list') } },
     ...orderCalls(props.calls).map((call) => callRow(call, props)),
   )
 }

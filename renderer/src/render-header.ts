@@ -3,6 +3,7 @@
 import { h } from './dom'
 import { initials } from './format'
 import { icon } from './icons'
+import { t } from '../../common/i18n'
 
 export interface HeaderProps {
   user: { displayName: string; username: string }
@@ -15,11 +16,11 @@ export interface HeaderProps {
   onSignOut: () => void
 }
 
-const PAUSE_CHOICES: { minutes: number | null; label: string }[] = [
-  { minutes: 15, label: 'For 15 minutes' },
-  { minutes: 60, label: 'For 1 hour' },
-  { minutes: null, label: 'Until I resume' },
-]
+const PAUSE_CHOICES = [
+  { minutes: 15, label: 'pause.for15Minutes' },
+  { minutes: 60, label: 'pause.for1Hour' },
+  { minutes: null, label: 'pause.untilResumed' },
+] as const
 
 export const PAUSE_FIRST_FOCUS_KEY = 'pause:15'
 export const PAUSE_TOGGLE_FOCUS_KEY = 'pause-toggle'
@@ -33,8 +34,8 @@ function pauseMenu(props: HeaderProps): HTMLElement {
       class: 'icon-button',
       attrs: {
         type: 'button',
-        'aria-label': 'Pause notifications',
-        title: 'Pause notifications',
+        'aria-label': t('header.pause'),
+        title: t('header.pause'),
         'aria-expanded': String(props.menuOpen),
         'aria-controls': 'pause-menu',
         'data-focus-key': PAUSE_TOGGLE_FOCUS_KEY,
@@ -54,7 +55,7 @@ function pauseMenu(props: HeaderProps): HTMLElement {
         hidden: !props.menuOpen,
       },
     },
-    h('p', { class: 'menu__title', attrs: { id: 'pause-menu-title' } }, 'Pause notifications'),
+    h('p', { class: 'menu__title', attrs: { id: 'pause-menu-title' } }, t('header.pause')),
     ...PAUSE_CHOICES.map(({ minutes, label }) =>
       h(
         'button',
@@ -63,7 +64,7 @@ function pauseMenu(props: HeaderProps): HTMLElement {
           attrs: { type: 'button', 'data-focus-key': `pause:${minutes ?? 'until-resumed'}` },
           on: { click: () => props.onPause(minutes) },
         },
-        label,
+        t(label),
       ),
     ),
   )
@@ -85,7 +86,10 @@ export function renderHeader(props: HeaderProps): HTMLElement {
       { class: 'header__who' },
       h(
         'p',
-        { class: 'header__name', attrs: { title: `${displayName} (@${username})` } },
+        {
+          class: 'header__name',
+          attrs: { title: t('header.userTitle', { name: displayName, username }) },
+        },
         displayName,
       ),
       h('p', { class: 'header__server', attrs: { title: props.host } }, props.host),
@@ -99,8 +103,8 @@ export function renderHeader(props: HeaderProps): HTMLElement {
           class: 'icon-button',
           attrs: {
             type: 'button',
-            'aria-label': 'Open Rocket.Chat',
-            title: 'Open Rocket.Chat',
+            'aria-label': t('header.openRocketChat'),
+            title: t('header.openRocketChat'),
             'data-focus-key': 'open',
           },
           on: { click: props.onOpen },
@@ -114,8 +118,8 @@ export function renderHeader(props: HeaderProps): HTMLElement {
           class: 'icon-button',
           attrs: {
             type: 'button',
-            'aria-label': 'Settings',
-            title: 'Settings',
+            'aria-label': t('header.settings'),
+            title: t('header.settings'),
             'data-focus-key': SETTINGS_FOCUS_KEY,
           },
           on: { click: props.onSettings },
@@ -129,7 +133,7 @@ export function renderHeader(props: HeaderProps): HTMLElement {
           attrs: { type: 'button', 'data-focus-key': 'sign-out' },
           on: { click: props.onSignOut },
         },
-        'Sign out',
+        t('header.signOut'),
       ),
     ),
   )

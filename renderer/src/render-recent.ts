@@ -4,6 +4,7 @@ import { missedBecauseText } from '../../common/missed-text'
 import { h } from './dom'
 import { directionLabel, formatClockTime, outcomeText } from './format'
 import { labelledIcon } from './icons'
+import { t } from '../../common/i18n'
 
 const MAX_SHOWN = 5
 
@@ -31,7 +32,7 @@ export function renderRecent(recent: readonly RecentCall[], now: number): HTMLEl
   return h(
     'section',
     { class: 'recent', attrs: { 'aria-labelledby': 'recent-title' } },
-    h('h2', { class: 'section-title', attrs: { id: 'recent-title' } }, 'Recent'),
+    h('h2', { class: 'section-title', attrs: { id: 'recent-title' } }, t('recent.title')),
     h('ul', { class: 'recent__list' }, ...newestFirst.map((item) => recentItem(item, now))),
   )
 }

@@ -2,12 +2,13 @@
 // nothing else to show, a one-line banner above calls that are still listed.
 import type { ConnectionStatus } from '../../common/calls'
 import type { PauseState } from '../../common/ipc-contract'
-import { POLICY_UNREADABLE } from '../../common/policy-text'
+import { policyUnreadableText } from '../../common/policy-text'
 import { h } from './dom'
 import { formatRetry, pauseText, statusCopy } from './format'
 import { icon } from './icons'
 import type { IconName } from './icons'
 import type { LiveText } from './ticker'
+import { t } from '../../common/i18n'
 
 export type NoticeStatus = Exclude<
   ConnectionStatus,
@@ -23,7 +24,9 @@ const STATUS_ICONS: Record<NoticeStatus['state'], IconName> = {
 
 function retryLine(status: NoticeStatus, retryAt: number | null, live: LiveText[]): Node | null {
   if (retryAt === null) {
-    return status.state === 'offline' ? document.createTextNode('Waiting for the network') : null
+    return status.state === 'offline'
+      ? document.createTextNode(t('status.waitingForNetwork'))
+      : null
   }
   const node = document.createTextNode(formatRetry(retryAt, Date.now()))
   live.push({ node, anchor: retryAt, text: (now) => formatRetry(retryAt, now) })
@@ -95,12 +98,12 @@ export function renderPolicyProblem(): HTMLElement {
       attrs: { role: 'alert', 'aria-labelledby': 'status-title', 'data-status': 'policy' },
     },
     h('span', { class: 'status-panel__icon' }, icon('blocked')),
-    h('h2', { class: 'status-panel__title', attrs: { id: 'status-title' } }, POLICY_UNREADABLE),
     h(
-      'p',
-      { class: 'status-panel__body' },
-      'Call Tray does not sign in or watch for calls until it is fixed. Contact your IT department.',
+      'h2',
+      { class: 'status-panel__title', attrs: { id: 'status-title' } },
+      policyUnreadableText(),
     ),
+    h('p', { class: 'status-panel__body' }, t('status.policyBody')),
   )
 }
 
@@ -109,8 +112,12 @@ export function renderEmpty(): HTMLElement {
     'section',
     { class: 'status-panel status-panel--empty', attrs: { 'aria-labelledby': 'status-title' } },
     h('span', { class: 'status-panel__icon' }, icon('bell')),
-    h('h2', { class: 'status-panel__title', attrs: { id: 'status-title' } }, 'No calls right now'),
-    h('p', { class: 'status-panel__body' }, 'Call Tray will ring when a call comes in.'),
+    h(
+      'h2',
+      { class: 'status-panel__title', attrs: { id: 'status-title' } },
+      t('status.emptyTitle'),
+    ),
+    h('p', { class: 'status-panel__body' }, t('status.emptyBody')),
   )
 }
 
@@ -127,7 +134,7 @@ export function renderPauseBanner(pause: PauseState, onResume: () => void): HTML
         attrs: { type: 'button', 'data-focus-key': 'resume' },
         on: { click: onResume },
       },
-      'Resume',
+      t('pause.resume'),
     ),
   )
 }

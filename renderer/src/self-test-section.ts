@@ -1,8 +1,9 @@
 // "Test ring" in the settings screen: the button, and each check with what to do
 // about it. Everything from main goes in as text.
 import type { CallTrayApi } from '../../common/ipc-contract'
-import { SELF_TEST_LABELS, type SelfTestCheck, type SelfTestState } from '../../common/self-test'
+import { selfTestLabel, type SelfTestCheck, type SelfTestState } from '../../common/self-test'
 import { h } from './dom'
+import { t } from '../../common/i18n'
 
 export interface SelfTestSection {
   element: HTMLElement
@@ -13,10 +14,10 @@ function checkItem(check: SelfTestCheck): HTMLElement {
   return h(
     'li',
     { class: `self-test__check self-test__check--${check.ok ? 'ok' : 'failed'}` },
-    h('span', { class: 'self-test__label' }, SELF_TEST_LABELS[check.id]),
-    h('span', { class: 'self-test__verdict' }, check.ok ? 'OK' : 'Problem'),
+    h('span', { class: 'self-test__label' }, selfTestLabel(check.id)),
+    h('span', { class: 'self-test__verdict' }, check.ok ? t('selfTest.ok') : t('selfTest.problem')),
     h('span', { class: 'self-test__detail' }, check.detail),
-    check.fix && h('span', { class: 'self-test__fix' }, `Fix: ${check.fix}`),
+    check.fix && h('span', { class: 'self-test__fix' }, t('selfTest.fix', { fix: check.fix })),
   )
 }
 
@@ -24,24 +25,20 @@ export function createSelfTestSection(api: CallTrayApi): SelfTestSection {
   const button = h(
     'button',
     { class: 'button button--small', attrs: { type: 'button' } },
-    'Test ring',
+    t('selfTest.button'),
   )
   const summary = h('p', { class: 'self-test__summary', attrs: { role: 'status' } })
-  const list = h('ul', { class: 'self-test__list', attrs: { 'aria-label': 'Test ring results' } })
+  const list = h('ul', { class: 'self-test__list', attrs: { 'aria-label': t('selfTest.results') } })
   button.addEventListener('click', () => {
     void api.runSelfTest().catch(() => {
-      summary.textContent = 'The test could not start. Try again.'
+      summary.textContent = t('selfTest.couldNotStart')
     })
   })
   return {
     element: h(
       'div',
       { class: 'settings__group self-test' },
-      h(
-        'p',
-        { class: 'self-test__intro' },
-        'Rings for 3 seconds, shows a test notification and checks the way calls reach you.',
-      ),
+      h('p', { class: 'self-test__intro' }, t('selfTest.intro')),
       button,
       summary,
       list,
@@ -56,9 +53,7 @@ export function createSelfTestSection(api: CallTrayApi): SelfTestSection {
 
 function summaryText(state: SelfTestState | undefined): string {
   if (!state) return ''
-  if (state.running) return 'Testing…'
+  if (state.running) return t('selfTest.running')
   const failed = state.checks.filter((check) => !check.ok).length
-  return failed === 0
-    ? 'Everything works.'
-    : `${failed} ${failed === 1 ? 'problem' : 'problems'} found.`
+  return failed === 0 ? t('selfTest.allGood') : t('selfTest.problems', { count: failed })
 }

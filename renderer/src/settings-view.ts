@@ -14,6 +14,8 @@ import type { SelfTestState } from '../../common/self-test'
 import { h } from './dom'
 import { icon } from './icons'
 import { createSelfTestSection } from './self-test-section'
+import { t } from '../../common/i18n'
+import type { MessageKey } from '../../common/i18n/catalog'
 
 export interface SettingsView {
   element: HTMLElement
@@ -31,15 +33,13 @@ interface Row {
   error: HTMLElement
 }
 
-export const MANAGED = 'Managed by your administrator'
-const NO_REPLY = 'Couldn’t save this setting. Try again.'
 const POLL_CHOICES = [1, 3, 5, 10, 30, 60]
 
-export const SIGN_IN_STORAGE_TEXT: Record<SignInStorage, string> = {
-  encrypted: 'Encrypted with this computer’s keyring',
-  'weakly-protected': 'Stored with weak protection (no keyring on this computer)',
-  'session-only': 'Kept for this session only',
-}
+const SIGN_IN_STORAGE_KEYS = {
+  encrypted: 'settings.storageEncrypted',
+  'weakly-protected': 'settings.storageWeak',
+  'session-only': 'settings.storageSessionOnly',
+} as const satisfies Record<SignInStorage, MessageKey>
 
 function row(id: string, label: string, control: Control, note: string | null = null): Row {
   const hint = h('span', { class: 'setting__hint', attrs: { id: `${id}-hint` } })
@@ -77,7 +77,7 @@ function volumeRow(): { row: Row; output: HTMLOutputElement } {
     attrs: { type: 'range', min: '0', max: '100', step: '5' },
   })
   const output = h('output', { class: 'range__value', attrs: { for: 'setting-volume' } })
-  const volume = row('setting-volume', 'Ringtone volume', range)
+  const volume = row('setting-volume', t('settings.volume'), range)
   volume.element.classList.add('setting--range')
   volume.element.insertBefore(output, volume.error)
   return { row: volume, output }
@@ -91,7 +91,7 @@ function pollOptions(select: HTMLSelectElement, current: number): void {
   if (!same) {
     select.replaceChildren(
       ...choices.map((seconds) =>
-        h('option', { attrs: { value: String(seconds) } }, `${seconds} s`),
+        h('option', { attrs: { value: String(seconds) } }, t('duration.seconds', { seconds })),
       ),
     )
   }
@@ -114,7 +114,10 @@ function outputOptions(
     chosen &&
     (listed.find((output) => output.deviceId === chosen.deviceId) ??
       listed.find((output) => output.label === chosen.label))
-  const missing = chosen && !match ? [{ ...chosen, label: `${chosen.label} (not connected)` }] : []
+  const missing =
+    chosen && !match
+      ? [{ ...chosen, label: t('settings.notConnected', { label: chosen.label }) }]
+      : []
   select.replaceChildren(
     h('option', { attrs: { value: DEFAULT_OUTPUT } }, none),
     ...[...listed, ...missing].map((output) =>
@@ -125,26 +128,30 @@ function outputOptions(
 }
 
 export function createSettingsView(api: CallTrayApi, onClose: () => void): SettingsView {
-  const ringtone = switchRow('setting-ringtone', 'Ringtone')
+  const ringtone = switchRow('setting-ringtone', t('settings.ringtone'))
   const { row: volume, output: volumeOutput } = volumeRow()
-  const outgoing = switchRow('setting-outgoing', 'Notify for outgoing calls')
-  const startAtLogin = switchRow('setting-start-at-login', 'Start at login')
+  const outgoing = switchRow('setting-outgoing', t('settings.outgoing'))
+  const startAtLogin = switchRow('setting-start-at-login', t('settings.startAtLogin'))
   const poll = row(
     'setting-poll',
-    'Shortest poll interval',
+    t('settings.poll'),
     h('select', { class: 'input select' }),
-    'The server’s rate limit still wins',
+    t('settings.pollNote'),
   )
-  const ringOn = row('setting-ring-on', 'Ring on', h('select', { class: 'input select' }))
+  const ringOn = row(
+    'setting-ring-on',
+    t('settings.ringOn'),
+    h('select', { class: 'input select' }),
+  )
   const alsoRingOn = row(
     'setting-also-ring-on',
-    'Also ring on',
+    t('settings.alsoRingOn'),
     h('select', { class: 'input select' }),
-    'E.g. the speakers while you wear a headset',
+    t('settings.alsoRingOnNote'),
   )
-  const callWaiting = switchRow('setting-call-waiting', 'Soft tone for a call during a call')
-  const breakThrough = switchRow('setting-break-through', 'Calls break through Do Not Disturb')
-  const shortcut = switchRow('setting-shortcut', 'Keyboard shortcut for the ringing call')
+  const callWaiting = switchRow('setting-call-waiting', t('settings.callWaiting'))
+  const breakThrough = switchRow('setting-break-through', t('settings.breakThrough'))
+  const shortcut = switchRow('setting-shortcut', t('settings.shortcut'))
   const rows: Partial<Record<Key, Row[]>> = {
     ringtone: [ringtone, volume],
     ringOn: [ringOn],
@@ -171,14 +178,14 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   const title = h(
     'h1',
     { class: 'settings__title', attrs: { id: 'settings-title', tabindex: '-1' } },
-    'Settings',
+    t('settings.title'),
   )
 
   const checked = (r: Row): boolean => (r.control as HTMLInputElement).checked
   const volumeValue = (): number => Number(volume.control.value) / 100
 
   function showVolume(value: number): void {
-    volumeOutput.textContent = `${value} %`
+    volumeOutput.textContent = t('settings.volumeValue', { percent: value })
   }
 
   function save(key: Key, source: Row, patch: SettingsPatch): void {
@@ -186,7 +193,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
     pending.add(key)
     api
       .updateSettings(patch)
-      .catch((): ActionResult => ({ ok: false, message: NO_REPLY }))
+      .catch((): ActionResult => ({ ok: false, message: t('settings.saveFailed') }))
       .then((result) => {
         pending.delete(key)
         if (result.ok) return
@@ -248,7 +255,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       const locked = settings.locked.includes(key)
       for (const r of keyRows) {
         r.control.disabled = locked
-        r.hint.textContent = locked ? MANAGED : ''
+        r.hint.textContent = locked ? t('settings.managed') : ''
       }
       // Leave a control alone while its change is on the way.
       if (pending.has(key)) continue
@@ -259,7 +266,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       } else if (key === 'pollFloorSeconds') {
         pollOptions(poll.control as HTMLSelectElement, values.pollFloorSeconds)
       } else if (key === 'ringOn' || key === 'alsoRingOn') {
-        const none = key === 'ringOn' ? 'System default' : 'Nowhere else'
+        const none = key === 'ringOn' ? t('settings.systemDefault') : t('settings.nowhereElse')
         outputOptions(keyRows[0]?.control as HTMLSelectElement, outputs, values[key], none)
       } else if (key === 'globalShortcut') {
         ;(shortcut.control as HTMLInputElement).checked = values.globalShortcut.enabled
@@ -273,8 +280,10 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       }
     }
     volume.control.disabled = isLocked('ringtone') || !checked(ringtone)
-    volume.hint.textContent = isLocked('ringtone') ? MANAGED : ''
-    signIn.textContent = settings.signInStorage ? SIGN_IN_STORAGE_TEXT[settings.signInStorage] : ''
+    volume.hint.textContent = isLocked('ringtone') ? t('settings.managed') : ''
+    signIn.textContent = settings.signInStorage
+      ? t(SIGN_IN_STORAGE_KEYS[settings.signInStorage])
+      : ''
   }
 
   const element = h(
@@ -291,7 +300,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
           on: { click: onClose },
         },
         icon('back'),
-        'Back',
+        t('settings.back'),
       ),
       title,
     ),

@@ -2,6 +2,7 @@
 // so what the user typed survives a reconnect or a status change.
 import type { CallTrayApi, SignInField, SignInInput, SignInResult } from '../../common/ipc-contract'
 import { h } from './dom'
+import { t } from '../../common/i18n'
 
 export interface SignInNotice {
   title: string
@@ -31,7 +32,7 @@ const FAILED: SignInResult = {
   ok: false,
   kind: 'error',
   field: null,
-  message: 'Call Tray couldn’t finish signing in. Try again.',
+  message: t('signIn.failed'),
 }
 
 function field(name: SignInField, label: string, type: string, autocomplete: string): Field {
@@ -83,12 +84,12 @@ export function createSignInView(
   let pending = false
 
   const fields: Record<SignInField, Field> = {
-    serverUrl: field('serverUrl', 'Server address', 'url', 'url'),
-    user: field('user', 'Username or e-mail', 'text', 'username'),
-    password: field('password', 'Password', 'password', 'current-password'),
-    userId: field('userId', 'User ID', 'text', 'off'),
-    authToken: field('authToken', 'Personal access token', 'password', 'off'),
-    code: field('code', 'Code', 'text', 'one-time-code'),
+    serverUrl: field('serverUrl', t('signIn.serverUrl'), 'url', 'url'),
+    user: field('user', t('signIn.user'), 'text', 'username'),
+    password: field('password', t('signIn.password'), 'password', 'current-password'),
+    userId: field('userId', t('signIn.userId'), 'text', 'off'),
+    authToken: field('authToken', t('signIn.authToken'), 'password', 'off'),
+    code: field('code', t('signIn.code'), 'text', 'one-time-code'),
   }
   fields.serverUrl.input.value = defaults.serverUrl ?? ''
   fields.serverUrl.input.placeholder = 'https://chat.example.com'
@@ -106,9 +107,9 @@ export function createSignInView(
   const methods = h(
     'fieldset',
     { class: 'segmented' },
-    h('legend', { class: 'visually-hidden' }, 'Sign in with'),
-    methodChoice('password', 'Password', true, () => pickMethod('password')),
-    methodChoice('token', 'Access token', false, () => pickMethod('token')),
+    h('legend', { class: 'visually-hidden' }, t('signIn.method')),
+    methodChoice('password', t('signIn.methodPassword'), true, () => pickMethod('password')),
+    methodChoice('token', t('signIn.methodToken'), false, () => pickMethod('token')),
   )
   const credentials = h(
     'div',
@@ -127,7 +128,7 @@ export function createSignInView(
       attrs: { type: 'button' },
       on: { click: () => showTwoFactor(null) },
     },
-    'Back',
+    t('signIn.back'),
   )
   const twoFactorGroup = h('div', { class: 'sign-in__group' }, twoFactorMessage, fields.code.wrap)
 
@@ -138,8 +139,8 @@ export function createSignInView(
       attrs: { novalidate: true, 'aria-labelledby': 'sign-in-title' },
       on: { submit: (e) => void onSubmit(e) },
     },
-    h('h1', { class: 'sign-in__title', attrs: { id: 'sign-in-title' } }, 'Sign in to Rocket.Chat'),
-    h('p', { class: 'sign-in__lead' }, 'Call Tray rings here when a call comes in.'),
+    h('h1', { class: 'sign-in__title', attrs: { id: 'sign-in-title' } }, t('signIn.title')),
+    h('p', { class: 'sign-in__lead' }, t('signIn.lead')),
     notice,
     formError,
     credentials,
@@ -156,7 +157,11 @@ export function createSignInView(
     for (const name of ['userId', 'authToken'] as const)
       fields[name].wrap.hidden = method !== 'token'
     submit.disabled = pending
-    submit.textContent = pending ? 'Signing in…' : twoFactor ? 'Verify' : 'Sign in'
+    submit.textContent = pending
+      ? t('signIn.pending')
+      : twoFactor
+        ? t('signIn.verify')
+        : t('signIn.submit')
     form.setAttribute('aria-busy', String(pending))
   }
 
