@@ -15,7 +15,7 @@ const BACK_ONLINE = 'Back online'
 
 function liveRegion(politeness: 'assertive' | 'polite'): HTMLElement {
   return h('div', {
-    class: 'visually-hidden',
+    class: 'visually-hidden announcer',
     attrs: { 'aria-live': politeness, 'aria-atomic': 'true', 'data-announcer': politeness },
   })
 }
