@@ -186,6 +186,8 @@ export const de = translation({
   'tray.noCallsHere': 'Keine Anrufe hier – {detail}',
   'tray.incoming': 'Eingehender Anruf von {name}',
   'tray.incomingMore': 'Eingehender Anruf von {name} (+{more} weitere)',
+  'announce.incoming': 'Eingehender Anruf von {name}.',
+  'announce.backOnline': 'Wieder online',
   'tray.calling': '{name} wird angerufen',
   'tray.connectingWith': 'Verbindung mit {name} wird hergestellt',
   'tray.inCallWith': 'Im Gespräch mit {name} · {duration}',

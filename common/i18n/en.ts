@@ -191,6 +191,8 @@ export const en = {
   'tray.noCallsHere': 'No calls here — {detail}',
   'tray.incoming': 'Incoming call from {name}',
   'tray.incomingMore': 'Incoming call from {name} (+{more} more)',
+  'announce.incoming': 'Incoming call from {name}.',
+  'announce.backOnline': 'Back online',
   'tray.calling': 'Calling {name}',
   'tray.connectingWith': 'Connecting call with {name}',
   'tray.inCallWith': 'In call with {name} · {duration}',

@@ -185,6 +185,8 @@ export const es = translation({
   'tray.noCallsHere': 'Sin llamadas aquí: {detail}',
   'tray.incoming': 'Llamada entrante de {name}',
   'tray.incomingMore': 'Llamada entrante de {name} (+{more} más)',
+  'announce.incoming': 'Llamada entrante de {name}.',
+  'announce.backOnline': 'De nuevo en línea',
   'tray.calling': 'Llamando a {name}',
   'tray.connectingWith': 'Conectando la llamada con {name}',
   'tray.inCallWith': 'En llamada con {name} · {duration}',

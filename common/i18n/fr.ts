@@ -187,6 +187,8 @@ export const fr = translation({
   'tray.noCallsHere': 'Pas d’appels ici — {detail}',
   'tray.incoming': 'Appel entrant de {name}',
   'tray.incomingMore': 'Appel entrant de {name} (+{more} autres)',
+  'announce.incoming': 'Appel entrant de {name}.',
+  'announce.backOnline': 'De nouveau en ligne',
   'tray.calling': 'Appel vers {name}',
   'tray.connectingWith': 'Connexion de l’appel avec {name}',
   'tray.inCallWith': 'En ligne avec {name} · {duration}',

@@ -186,6 +186,8 @@ export const ptBR = translation({
   'tray.noCallsHere': 'Sem chamadas aqui — {detail}',
   'tray.incoming': 'Chamada de {name}',
   'tray.incomingMore': 'Chamada de {name} (+{more})',
+  'announce.incoming': 'Chamada recebida de {name}.',
+  'announce.backOnline': 'Online novamente',
   'tray.calling': 'Chamando {name}',
   'tray.connectingWith': 'Conectando chamada com {name}',
   'tray.inCallWith': 'Em chamada com {name} · {duration}',

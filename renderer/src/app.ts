@@ -1,6 +1,7 @@
 // Turns each AppState push into the right screen and owns the little state
 // that lives only in this window: open menus, pending declines, focus.
 import type { AppState, CallTrayApi } from '../../common/ipc-contract'
+import { createAnnouncer } from './announcer'
 import { fragment, h } from './dom'
 import { hostOf, isRingingIncoming } from './format'
 import type { DeclineState } from './render-calls'
@@ -38,6 +39,8 @@ type SignedIn = Extract<AppState['session'], { signedIn: true }>
 
 export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState) => void {
   const ticker = createTicker()
+  // Beside the root, not in it: every render replaces the root's children.
+  const announcer = createAnnouncer(root.parentElement ?? document.body)
   const declines = new Map<string, DeclineState>()
   let last: AppState | null = null
   let signIn: SignInView | null = null
@@ -266,6 +269,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
       root.dataset.screen = 'dashboard'
       showDashboard(state, session, status.state === 'online' ? null : status)
     }
+    announcer.follow(state)
   }
 
   return render

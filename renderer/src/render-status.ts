@@ -54,6 +54,8 @@ export function renderStatusPanel(
   )
 }
 
+// Banners are not live regions: they are rebuilt on every push and some hold a ticking
+// countdown. announcer.ts says each change once instead.
 export function renderStatusBanner(
   status: NoticeStatus,
   host: string,
@@ -65,7 +67,7 @@ export function renderStatusBanner(
     'div',
     {
       class: `banner banner--${status.state}`,
-      attrs: { role: 'status', 'data-status': status.state, title: copy.body },
+      attrs: { 'data-status': status.state, title: copy.body },
     },
     icon(STATUS_ICONS[status.state]),
     h('span', { class: 'banner__text' }, copy.title),
@@ -82,7 +84,7 @@ export function renderOnlineNotice(status: OnlineStatus): HTMLElement | null {
     'div',
     {
       class: `banner banner--${status.notice}`,
-      attrs: { role: 'status', 'data-notice': status.notice },
+      attrs: { 'data-notice': status.notice },
     },
     icon(status.notice === 'polling-shared' ? 'hourglass' : 'arc'),
     h('span', { class: 'banner__text' }, status.detail),
@@ -124,7 +126,7 @@ export function renderEmpty(): HTMLElement {
 export function renderPauseBanner(pause: PauseState, onResume: () => void): HTMLElement {
   return h(
     'div',
-    { class: 'banner banner--paused', attrs: { role: 'status' } },
+    { class: 'banner banner--paused', attrs: { 'data-banner': 'paused' } },
     icon('bellOff'),
     h('span', { class: 'banner__text' }, pauseText(pause, Date.now())),
     h(

@@ -42,7 +42,7 @@ test('the menu closes with Escape or a click elsewhere, without pausing', async 
 
 test('a timed pause shows until when, and Resume resumes', async ({ page, tray }) => {
   await tray.open(busyState({ pause: { until: NOW + seconds(30 * 60) } }))
-  const banner = page.getByRole('status').filter({ hasText: 'Notifications paused' })
+  const banner = page.locator('[data-banner="paused"]')
   await expect(banner).toContainText('Notifications paused until 14:30')
   await tray.snap('paused-until')
   await banner.getByRole('button', { name: 'Resume' }).click()

@@ -62,7 +62,10 @@ test('error messages and status details are shown literally', async ({ page, tra
     }),
   )
   await expect(page.locator('.header__name')).toHaveText(NAME)
-  await page.getByRole('button', { name: 'Decline' }).click()
+  // Declining takes a second, deliberate press.
+  const decline = page.locator('[data-call-id="c-ring"]').getByRole('button', { name: 'Decline' })
+  await decline.click()
+  await decline.click()
   await tray.reply('declineCall', { ok: false, message: ERROR })
   await expect(page.locator('.call__error')).toHaveText(ERROR)
   await expectNothingInjected(page)
