@@ -185,6 +185,11 @@ class StandInApp extends EventEmitter {
   getApplicationNameForProtocol(_url: string): string {
     return ''
   }
+  /** The languages the test sets, English by default. */
+  preferredLanguages: string[] = ['en-US']
+  getPreferredSystemLanguages(): string[] {
+    return this.preferredLanguages
+  }
   setAppUserModelId(id: string): void {
     this.log.push(`setAppUserModelId ${id}`)
   }
@@ -260,6 +265,7 @@ export interface ElectronStandIn {
       | 'getLoginItemSettings'
       | 'setLoginItemSettings'
       | 'getApplicationNameForProtocol'
+      | 'getPreferredSystemLanguages'
     >
   BrowserWindow: typeof StandInBrowserWindow
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate'>
