@@ -28,15 +28,13 @@ const EVEN_INCREASE_PARTS = 50
 /** Within this factor of the target, one answer slows a desk by at most NEAR_STEP. */
 const NEAR_TARGET = 1.5
 const NEAR_STEP = 1.15
-/** Enough for 500 desks on one IP at the default limit; beyond it a desk would learn nothing. */
-export const MAX_FAIR_SPACING_MS = 30 * 60_000
+/** Enough for about 450 desks on one IP at the default limit; beyond it a desk would learn nothing. */
+export const MAX_FAIR_SPACING_MS = 60 * 60_000
 /** Before any answer, half a window in which nobody else was seen: one early request of
  * someone else must not read as a flood. */
 const PRIOR_OBSERVED_MS = 30_000
 /** A full step towards the fair pace takes this long, however often a desk asks. */
 const ADJUST_OVER_MS = 2 * 60_000
-/** What each sample keeps of the last ones at least: the last five or so count. */
-const SPARSE_MEMORY = 0.8
 /** A pace read over less than this is mostly chance (a sample after a long silence). */
 const MIN_OBSERVED_MS = 10_000
 
@@ -153,14 +151,14 @@ export class SharedBudget {
   }
 
   /**
-   * How much of what we knew a new sample keeps: it fades within a couple of windows,
-   * yet a desk that polls once in many minutes still averages its last few samples
-   * (one alone is mostly chance), unless the sample plainly contradicts them (a storm
-   * of others begins or ends), which starts afresh.
+   * How much of what we knew a new sample keeps: it fades within a couple of windows
+   * (a desk that asks once in many minutes judges by what it sees now: an old memory of
+   * a crowded start would keep it starved), and a sample that plainly contradicts it (a
+   * storm of others begins or ends) starts afresh.
    */
   private memoryFor(others: number, spanMs: number, ageMs: number): number {
     const expected = this.othersRate * Math.max(0, spanMs)
     if (Math.abs(others - expected) > 3 * Math.sqrt(expected) + 2) return 0
-    return Math.max(Math.exp(-Math.max(0, ageMs) / (2 * this.windowMs)), SPARSE_MEMORY)
+    return Math.exp(-Math.max(0, ageMs) / (2 * this.windowMs))
   }
 }
