@@ -109,6 +109,34 @@ export const de = translation({
   'signIn.signedOut': 'Abgemeldet – bitte erneut anmelden',
   'signIn.signedOutDetail': 'Abgemeldet – bitte erneut anmelden.',
 
+  'signInError.alreadySignedIn': 'Sie sind bereits angemeldet. Bitte melden Sie sich zuerst ab.',
+  'signInError.alreadySigningIn': 'Die Anmeldung läuft bereits. Bitte einen Moment warten.',
+  'signInError.unexpected': 'Die Anmeldung ist unerwartet fehlgeschlagen. Bitte erneut versuchen.',
+  'signInError.network':
+    '{host} ist nicht erreichbar: {cause}. Bitte prüfen Sie die Adresse und Ihre Netzwerkverbindung.',
+  'signInError.timeout':
+    '{host} hat nicht innerhalb von {seconds} s geantwortet. Bitte prüfen Sie die Adresse oder versuchen Sie es gleich noch einmal.',
+  'signInError.tls':
+    'Zu {host} konnte keine sichere Verbindung aufgebaut werden ({cause}). Wenn die Adresse stimmt, vertraut dieser Computer dem Zertifikat des Servers nicht: Ihre IT-Abteilung kann helfen.',
+  'signInError.rateLimited':
+    'Der Server begrenzt gerade die Anfragen aus diesem Netzwerk. Bitte in {seconds} s erneut versuchen.',
+  'signInError.serverError':
+    '{host} hatte ein Problem (HTTP {status}). Bitte versuchen Sie es gleich noch einmal.',
+  'signInError.notRocketChat':
+    'Diese Adresse scheint kein Rocket.Chat-Server zu sein ({why}). Bitte prüfen Sie die Adresse, auch einen Unterpfad wie /chat.',
+  'signInError.whyNoApiInfo': 'unter /api/info hat nichts geantwortet',
+  'signInError.whyAskedForSignIn': 'etwas davor hat zuerst eine Anmeldung verlangt',
+  'signInError.whyRefused': 'er hat mit {code} abgelehnt',
+  'signInError.whyNoSignIn': 'er bietet keine Rocket.Chat-Anmeldung',
+  'signInError.passwordOrWebSocket':
+    'Benutzername oder Passwort sind falsch, oder Ihr Konto braucht einen Zwei-Faktor-Code, den {host} nur über WebSocket abfragt – und das hat von hier aus nicht funktioniert ({reason}).',
+  'signInError.wrongPassword': 'Benutzername oder Passwort sind falsch.',
+  'signInError.tokenRejected':
+    'Der Server hat diese Benutzer-ID und dieses Zugriffstoken nicht akzeptiert. Bitte prüfen Sie beides oder erstellen Sie ein neues persönliches Zugriffstoken.',
+  'signInError.noMediaCalls':
+    '{host} bietet keine Medienanrufe an (Rocket.Chat ist vielleicht zu alt, oder die Funktion ist ausgeschaltet). Call Tray braucht sie zum Klingeln: Bitte wenden Sie sich an Ihren Administrator.',
+  'signInError.refused': 'Der Server hat die Anmeldung abgelehnt ({code}).',
+
   'settings.title': 'Einstellungen',
   'settings.back': 'Zurück',
   'settings.managed': 'Von Ihrer Administration festgelegt',
@@ -153,6 +181,61 @@ export const de = translation({
   'selfTest.check.rateLimit': 'Anfragelimit',
   'selfTest.check.notifications': 'Benachrichtigungen erlaubt',
   'selfTest.check.ringer': 'Klingeln',
+
+  'selfTest.serverAnswers': 'Rocket.Chat {version} antwortet.',
+  'selfTest.fixCertificate':
+    'Bitten Sie die IT, das Firmenzertifikat auf diesem Computer zu installieren.',
+  'selfTest.fixNetwork':
+    'Prüfen Sie die Netzwerkverbindung, die Serveradresse und die Proxy-Einstellungen.',
+  'selfTest.signInAccepted': 'Der Server akzeptiert Ihre Anmeldung.',
+  'selfTest.signInRejected': 'Der Server akzeptiert Ihre Anmeldung nicht.',
+  'selfTest.fixSignInAgain': 'Melden Sie sich erneut an.',
+  'selfTest.fixTryLater': 'Versuchen Sie es in einer Minute erneut.',
+  'selfTest.voiceAvailable': 'Sprachanrufe sind lizenziert, und Ihr Konto darf sie empfangen.',
+  'selfTest.voiceUnknown': 'Der Server gibt keine Auskunft; Anrufe werden wie gewohnt abgefragt.',
+  'selfTest.fixVoicePermission':
+    'Bitten Sie Ihren Rocket.Chat-Administrator um eine Rolle mit der Berechtigung für Sprachanrufe.',
+  'selfTest.fixEnableVoice':
+    'Bitten Sie Ihren Rocket.Chat-Administrator, Sprachanrufe einzuschalten (teams-voip).',
+  'selfTest.realtimeUp': 'Anrufe kommen sofort über die Live-Verbindung an.',
+  'selfTest.realtimeDown':
+    'Die Live-Verbindung ist unterbrochen ({detail}); Anrufe erscheinen stattdessen bei der nächsten Abfrage.',
+  'selfTest.fixWebSocket':
+    'Bitten Sie die IT, WebSocket-Verbindungen zum Server durch Proxy oder Firewall zuzulassen.',
+  'selfTest.fixRateLimited':
+    'Bitten Sie Ihren Rocket.Chat-Administrator, das API-Anfragelimit zu erhöhen oder diesen Standort davon auszunehmen.',
+  'selfTest.budgetLeft': 'Noch {remaining} von {limit} Abfragen pro Minute übrig',
+  'selfTest.noRateLimit': 'Der Server setzt kein Anfragelimit',
+  'selfTest.budget': '{budget}.',
+  'selfTest.budgetShared': '{budget}, geteilt mit anderen Arbeitsplätzen.',
+  'selfTest.budgetSharedLate':
+    '{budget}, geteilt mit anderen Arbeitsplätzen: Ohne die Live-Verbindung kann ein Anruf bis zu {seconds} s zu spät erscheinen.',
+  'selfTest.fixSharedBudget':
+    'Bringen Sie die Live-Verbindung in Ordnung, oder bitten Sie Ihren Administrator, das API-Anfragelimit zu erhöhen.',
+  'selfTest.fixNotifications':
+    'Erlauben Sie Benachrichtigungen für Call Tray in den Systemeinstellungen, und schalten Sie „Nicht stören“ aus.',
+  'selfTest.fixRinger':
+    'Schließen Sie Lautsprecher oder ein Headset an, und prüfen Sie die Lautstärke und die Klingelton-Einstellung.',
+  'selfTest.notChecked': 'Nicht geprüft: {cause}',
+  'selfTest.fixAboveFirst': 'Beheben Sie zuerst die Prüfung darüber.',
+  'ringCheck.noDuration': 'Ein Testklingeln braucht eine Dauer über null.',
+  'ringCheck.silent': 'Der Klingelton ist aus oder seine Lautstärke steht auf 0.',
+  'ringCheck.alreadyRinging': 'Ein Anruf klingelt: Der Klingelton spielt bereits.',
+  'ringCheck.didNotStart': 'Die Klingelton-Seite hat nicht zu spielen begonnen.',
+  'ringCheck.fellBack':
+    '„{output}“ ist nicht angeschlossen: Der Test klingelte auf der Standardausgabe des Systems.',
+  'ringCheck.rangOnDefault': 'Der Test klingelte auf der Standardausgabe des Systems.',
+  'ringCheck.rangOn': 'Der Test klingelte auf „{output}“.',
+  'ringCheck.rangOnDefaultAnd':
+    'Der Test klingelte auf der Standardausgabe des Systems und auf „{also}“.',
+  'ringCheck.rangOnBoth': 'Der Test klingelte auf „{output}“ und „{also}“.',
+  'ringCheck.couldNotPlay': 'Der Klingelton konnte nicht abgespielt werden: {error}',
+  'ringCheck.outputsUnlisted': 'Die Audioausgaben konnten nicht aufgelistet werden: {error}',
+  'ringCheck.noOutput': 'Es wurde keine Audioausgabe gefunden.',
+  'ringCheck.ringsOnDefault': 'Anrufe klingeln auf der Standardausgabe des Systems.',
+  'ringCheck.ringsOn': 'Anrufe klingeln auf „{output}“.',
+  'ringCheck.disconnected':
+    '„{output}“ ist nicht angeschlossen: Anrufe klingeln auf der Standardausgabe des Systems.',
 
   'notify.incomingTitle': 'Eingehender Anruf von {name}',
   'notify.incomingBody': 'In Rocket.Chat annehmen',

@@ -2,6 +2,7 @@
 // notifications and ringtone show of it. It owns no Electron object; main/index.ts
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
+import { t } from '../../common/i18n'
 import { policyUnreadableText } from '../../common/policy-text'
 import type { SelfTestState } from '../../common/self-test'
 import type {
@@ -220,8 +221,8 @@ export class CallTrayApp {
 
   async signIn(input: SignInInput): Promise<SignInResult> {
     if (this.options.policyUnreadable) return signInError(`${policyUnreadableText()}.`)
-    if (this.session) return signInError('Already signed in. Sign out first.')
-    if (this.signingIn) return signInError('Signing in already — wait a moment.')
+    if (this.session) return signInError(t('signInError.alreadySignedIn'))
+    if (this.signingIn) return signInError(t('signInError.alreadySigningIn'))
     this.signingIn = true
     try {
       const { result, session } = await this.options.sessions.signIn(input)
@@ -230,7 +231,7 @@ export class CallTrayApp {
       return result
     } catch (error) {
       this.options.logger.error(`Sign-in failed: ${describeError(error)}`)
-      return signInError('Signing in failed unexpectedly. Try again.')
+      return signInError(t('signInError.unexpected'))
     } finally {
       this.signingIn = false
     }
