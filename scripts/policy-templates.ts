@@ -1,6 +1,7 @@
 // The administrators' templates, generated from the policy model (main/policy/
 // policy-schema.ts) so they cannot drift from what the app reads: Group Policy ADMX and
 // its en-US ADML, an example macOS configuration profile, an example Linux policy.json.
+import { LOCALE_NAMES, type ShippedLocale } from '../common/i18n/locales'
 import { BUNDLE_ID } from '../main/policy/macos-managed-preferences'
 import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '../main/policy/policy-schema'
 import { valueAt } from '../main/policy/resolve-policy'
@@ -15,6 +16,7 @@ export const EXAMPLE_POLICY = {
   pollFloorSeconds: 5,
   ringOnDevice: 'Speakers (Realtek Audio)',
   escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
+  language: 'de',
   updates: {
     enabled: true,
     feedUrl: 'https://updates.example.com/call-tray/',
@@ -44,6 +46,19 @@ const registryKey = (field: PolicyField) => [POLICY_KEY_PATH, ...groupOf(field)]
 const categoryOf = (field: PolicyField) =>
   groupOf(field).length === 0 ? 'CallTray' : `CallTray_${groupOf(field).join('_')}`
 
+/** A string that is one of a few values (the language) is a drop-down list, not a text box. */
+const isChoice = (field: PolicyField) => field.kind === 'string' && field.options !== undefined
+const optionName = (field: PolicyField, option: string) =>
+  `${policyName(field)}_${option.replace(/[^A-Za-z0-9]/g, '_')}`
+
+function admxChoice(field: PolicyField, id: string): string {
+  const items = (field.options ?? []).map(
+    (option) =>
+      `<item displayName="$(string.${optionName(field, option)})"><value><string>${escapeXml(option)}</string></value></item>`,
+  )
+  return `<elements><enum ${id} required="true">${items.join('')}</enum></elements>`
+}
+
 function admxElements(field: PolicyField): string {
   const id = `id="${policyName(field)}" valueName="${valueName(field)}"`
   switch (field.kind) {
@@ -52,6 +67,7 @@ function admxElements(field: PolicyField): string {
     case 'integer':
       return `<elements><decimal ${id} minValue="${field.minimum ?? 0}" maxValue="${field.maximum ?? 4294967295}" required="true" /></elements>`
     case 'string':
+      if (isChoice(field)) return admxChoice(field, id)
       return `<elements><text ${id} maxLength="2048" required="true" /></elements>`
     case 'list':
       return `<elements><multiText ${id} required="true" /></elements>`
@@ -138,10 +154,16 @@ function presentation(field: PolicyField): string | null {
     case 'integer':
       return `<decimalTextBox ${refId}>${label}</decimalTextBox>`
     case 'string':
+      if (isChoice(field)) return `<dropdownList ${refId} noSort="true">${label}</dropdownList>`
       return `<textBox ${refId}><label>${label}</label></textBox>`
     case 'list':
       return `<multiTextBox ${refId}>${label}</multiTextBox>`
   }
+}
+
+/** The language policy's choices: "System default", and each language in its own name. */
+function optionLabel(option: string): string {
+  return option in LOCALE_NAMES ? LOCALE_NAMES[option as ShippedLocale] : 'System default'
 }
 
 export function adml(): string {
@@ -152,6 +174,9 @@ export function adml(): string {
     ...POLICY_FIELDS.flatMap((field) => [
       [policyName(field), field.title],
       [`${policyName(field)}_Explain`, explain(field)],
+      ...(isChoice(field)
+        ? (field.options ?? []).map((option) => [optionName(field, option), optionLabel(option)])
+        : []),
     ]),
   ]
   const presentations = POLICY_FIELDS.flatMap((field) => {

@@ -3,6 +3,7 @@
 // the templates in policy/ are generated from it, so a new policy is one entry here
 // (plus where the app uses it: admin-policy.ts for settings, update-policy.ts).
 import { z } from 'zod'
+import { LANGUAGE_CHOICES } from '../../common/i18n/locales'
 import { parseServerUrl } from '../core/server-url'
 import { DEFAULT_SETTINGS, SETTING_KEYS } from '../settings/settings-schema'
 import type { SettingKey } from '../settings/settings-types'
@@ -105,6 +106,13 @@ export const policySchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  language: z
+    .enum(LANGUAGE_CHOICES)
+    .meta({
+      title: 'Language',
+      description: `The language Call Tray speaks: ${LANGUAGE_CHOICES.join(', ')}; system follows the computer’s preferred languages.`,
+    })
+    .optional(),
   updates: z
     .strictObject({
       enabled: z
@@ -163,7 +171,7 @@ export interface PolicyField {
   description: string
   minimum?: number
   maximum?: number
-  /** The values a list may hold. */
+  /** The values a list, or a string that is one of a few, may hold. */
   options?: string[]
 }
 
@@ -173,6 +181,7 @@ interface JsonSchemaNode {
   description?: string
   minimum?: number
   maximum?: number
+  enum?: string[]
   properties?: Record<string, JsonSchemaNode>
   items?: JsonSchemaNode & { enum?: string[] }
 }
@@ -202,6 +211,7 @@ function fieldsOf(node: JsonSchemaNode, path: string[]): PolicyField[] {
       ...(node.minimum !== undefined && { minimum: node.minimum }),
       ...(node.maximum !== undefined && { maximum: node.maximum }),
       ...(node.items?.enum && { options: node.items.enum }),
+      ...(node.enum && { options: node.enum }),
     },
   ]
 }
@@ -225,6 +235,7 @@ export const POLICY_DEFAULTS: Record<string, unknown> = {
   'escalation.flashTaskbar': DEFAULT_SETTINGS.escalation.flashTaskbar,
   'escalation.showWindow': DEFAULT_SETTINGS.escalation.showWindow,
   'escalation.fullVolume': DEFAULT_SETTINGS.escalation.fullVolume,
+  language: DEFAULT_SETTINGS.language,
   'updates.enabled': true,
   'updates.feedUrl': null,
   'updates.channel': null,

@@ -65,6 +65,11 @@ describe('policy templates', () => {
       if (field.kind === 'boolean') {
         expect(policy.getAttribute('valueName')).toBe(name)
         expect(children(policy, 'enabledValue')).toHaveLength(1)
+      } else if (field.kind === 'string' && field.options) {
+        const [element] = children(policy, 'enum')
+        expect(element?.getAttribute('valueName'), field.key).toBe(name)
+        const values = element ? children(element, 'string').map((v) => v.textContent) : []
+        expect(values, field.key).toEqual(field.options)
       } else {
         const [element] = children(policy, elementFor[REGISTRY_TYPES[field.kind] as 'REG_SZ'])
         expect(element?.getAttribute('valueName'), field.key).toBe(name)
