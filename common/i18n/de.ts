@@ -162,6 +162,8 @@ export const de = translation({
   'settings.shortcut': 'Tastenkürzel für den klingelnden Anruf',
   'settings.language': 'Sprache',
   'settings.languageSystem': 'Systemsprache',
+  'settings.sectionApp': 'App',
+  'settings.sectionSignIn': 'Anmeldung',
 
   'selfTest.button': 'Testklingeln',
   'selfTest.intro':

@@ -165,6 +165,8 @@ export const en = {
   'settings.shortcut': 'Keyboard shortcut for the ringing call',
   'settings.language': 'Language',
   'settings.languageSystem': 'System default',
+  'settings.sectionApp': 'App',
+  'settings.sectionSignIn': 'Sign-in',
 
   // Test ring
   'selfTest.button': 'Test ring',

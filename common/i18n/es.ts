@@ -160,6 +160,8 @@ export const es = translation({
   'settings.shortcut': 'Atajo de teclado para la llamada que suena',
   'settings.language': 'Idioma',
   'settings.languageSystem': 'Idioma del sistema',
+  'settings.sectionApp': 'Aplicación',
+  'settings.sectionSignIn': 'Inicio de sesión',
 
   'selfTest.button': 'Probar timbre',
   'selfTest.intro':

@@ -163,6 +163,8 @@ export const fr = translation({
   'settings.shortcut': 'Raccourci clavier pour l’appel qui sonne',
   'settings.language': 'Langue',
   'settings.languageSystem': 'Langue du système',
+  'settings.sectionApp': 'Application',
+  'settings.sectionSignIn': 'Connexion',
 
   'selfTest.button': 'Tester la sonnerie',
   'selfTest.intro':

@@ -161,6 +161,8 @@ export const ptBR = translation({
   'settings.shortcut': 'Atalho de teclado para a chamada que está tocando',
   'settings.language': 'Idioma',
   'settings.languageSystem': 'Idioma do sistema',
+  'settings.sectionApp': 'Aplicativo',
+  'settings.sectionSignIn': 'Login',
 
   'selfTest.button': 'Testar toque',
   'selfTest.intro':
