@@ -310,4 +310,61 @@ export const de = translation({
     'Call Tray kann auf diesem System gerade nichts verschlüsseln. Trotzdem gespeichert, liegt Ihre Anmeldung für {host} unverschlüsselt vor: Wer Ihre Dateien lesen kann, kann sie verwenden.',
   'storage.sessionOnlyExplained':
     'Nur für diese Sitzung behalten, wird sie beim Beenden von Call Tray vergessen, und Sie melden sich beim nächsten Mal erneut an.',
+
+  'policy.serverUrl.title': 'Serveradresse',
+  'policy.serverUrl.description':
+    'Der Rocket.Chat-Server, bei dem sich die Agenten anmelden, so wie er im Browser geöffnet wird (https://).',
+  'policy.notifyOutgoingCalls.title': 'Bei ausgehenden Anrufen benachrichtigen',
+  'policy.notifyOutgoingCalls.description':
+    'Auch für Anrufe, die der Agent selbst tätigt, eine Benachrichtigung zeigen, nicht nur für eingehende.',
+  'policy.ringtone.enabled.title': 'Klingelton an',
+  'policy.ringtone.enabled.description': 'Den Klingelton spielen, solange ein Anruf klingelt.',
+  'policy.ringtone.volumePercent.title': 'Lautstärke des Klingeltons',
+  'policy.ringtone.volumePercent.description': 'Die Lautstärke des Klingeltons in Prozent (0–100).',
+  'policy.startAtLogin.title': 'Bei der Anmeldung starten',
+  'policy.startAtLogin.description': 'Call Tray starten, wenn sich der Agent am Computer anmeldet.',
+  'policy.pollFloorSeconds.title': 'Kürzestes Abfrageintervall',
+  'policy.pollFloorSeconds.description':
+    'Die kürzeste Zeit zwischen zwei Abfragen des Servers in Sekunden (1–60); das Anfragelimit des Servers hat weiterhin Vorrang.',
+  'policy.ringOnDevice.title': 'Klingeln auf',
+  'policy.ringOnDevice.description':
+    'Der Name der Audioausgabe, auf der der Klingelton spielt, so wie das Betriebssystem ihn anzeigt (z. B. "Lautsprecher (Realtek Audio)"); leer für die Standardausgabe des Systems.',
+  'policy.escalation.afterSeconds.title': 'Eskalieren nach',
+  'policy.escalation.afterSeconds.description':
+    'Sekunden, die ein Anruf unbeantwortet klingelt, bevor Call Tray eskaliert (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Eskalation: Taskleiste blinken lassen',
+  'policy.escalation.flashTaskbar.description':
+    'Beim Eskalieren die Schaltfläche in der Taskleiste blinken oder das Dock-Symbol hüpfen lassen.',
+  'policy.escalation.showWindow.title': 'Eskalation: Fenster zeigen',
+  'policy.escalation.showWindow.description':
+    'Beim Eskalieren das Anruffenster im Vordergrund zeigen, ohne den Tastaturfokus zu übernehmen.',
+  'policy.escalation.fullVolume.title': 'Eskalation: volle Lautstärke',
+  'policy.escalation.fullVolume.description': 'Beim Eskalieren den Klingelton auf 100 % anheben.',
+  'policy.language.title': 'Sprache',
+  'policy.language.description':
+    'Die Sprache von Call Tray: {choices}; system folgt den bevorzugten Sprachen des Computers.',
+  'policy.updates.enabled.title': 'Updates an',
+  'policy.updates.enabled.description':
+    'Call Tray nach Updates suchen und sie installieren lassen.',
+  'policy.updates.feedUrl.title': 'Update-Quelle',
+  'policy.updates.feedUrl.description':
+    'Die https://-Adresse, von der Updates kommen. Ohne sie sucht Call Tray nicht nach Updates.',
+  'policy.updates.channel.title': 'Update-Kanal',
+  'policy.updates.channel.description': 'Der Release-Kanal, z. B. latest oder beta.',
+  'policy.updates.deferHours.title': 'Updates aufschieben',
+  'policy.updates.deferHours.description':
+    'Stunden, die nach der Veröffentlichung eines Updates gewartet wird, bevor es installiert wird (0–720).',
+  'policy.locked.title': 'Gesperrte Einstellungen',
+  'policy.locked.description':
+    'Einstellungen, die Agenten nicht ändern können: beliebige aus {settings}. Eine gesperrte Einstellung erhält den Wert der Richtlinie oder den eingebauten Standardwert.',
+  'policy.admlDescription': 'Vorgaben und Sperren für Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 und neuer',
+  'policy.group.ringtone': 'Call Tray: Klingelton',
+  'policy.group.escalation': 'Call Tray: Eskalation',
+  'policy.group.updates': 'Call Tray: Updates',
+  'policy.storedAt': 'Registrierung: {location} ({type}). JSON und plist: {path}.',
+  'policy.storedAtToggle': 'Registrierung: {location} ({type}, 1 oder 0). JSON und plist: {path}.',
+  'policy.onePerLine': 'Ein Einstellungsname pro Zeile.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE hat Vorrang vor HKEY_CURRENT_USER. Ein Wert, den Call Tray nicht verwenden kann, verhindert die Anmeldung, bis er korrigiert ist.',
 })

@@ -313,6 +313,63 @@ export const en = {
     'Call Tray cannot encrypt anything on this system right now. Stored anyway, your sign-in for {host} is saved without encryption: anyone who can read your files can use it.',
   'storage.sessionOnlyExplained':
     'Kept for this session only, it is forgotten when Call Tray quits and you sign in again next time.',
+
+  // Administrators' templates (scripts/policy-templates.ts): Group Policy names and help
+  'policy.serverUrl.title': 'Server address',
+  'policy.serverUrl.description':
+    'The Rocket.Chat server agents sign in to, as opened in the browser (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notify for outgoing calls',
+  'policy.notifyOutgoingCalls.description':
+    'Show a notification for calls the agent places, not only for incoming ones.',
+  'policy.ringtone.enabled.title': 'Ringtone on',
+  'policy.ringtone.enabled.description': 'Play the ringtone while a call rings.',
+  'policy.ringtone.volumePercent.title': 'Ringtone volume',
+  'policy.ringtone.volumePercent.description': 'The ringtone volume in percent (0–100).',
+  'policy.startAtLogin.title': 'Start at login',
+  'policy.startAtLogin.description': 'Start Call Tray when the agent logs in.',
+  'policy.pollFloorSeconds.title': 'Shortest poll interval',
+  'policy.pollFloorSeconds.description':
+    'The shortest time between two polls of the server, in seconds (1–60); the server’s rate limit still wins.',
+  'policy.ringOnDevice.title': 'Ring on',
+  'policy.ringOnDevice.description':
+    'The name of the audio output the ringtone plays on, as the operating system shows it (e.g. "Speakers (Realtek Audio)"); empty for the system default.',
+  'policy.escalation.afterSeconds.title': 'Escalate after',
+  'policy.escalation.afterSeconds.description':
+    'Seconds a call rings unanswered before Call Tray escalates (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalation: flash the taskbar',
+  'policy.escalation.flashTaskbar.description':
+    'Flash the taskbar button or bounce the Dock icon when escalating.',
+  'policy.escalation.showWindow.title': 'Escalation: show the window',
+  'policy.escalation.showWindow.description':
+    'Show the call window on top, without taking keyboard focus, when escalating.',
+  'policy.escalation.fullVolume.title': 'Escalation: full volume',
+  'policy.escalation.fullVolume.description': 'Raise the ringtone to 100 % when escalating.',
+  'policy.language.title': 'Language',
+  'policy.language.description':
+    'The language Call Tray speaks: {choices}; system follows the computer’s preferred languages.',
+  'policy.updates.enabled.title': 'Updates on',
+  'policy.updates.enabled.description': 'Let Call Tray check for and install updates.',
+  'policy.updates.feedUrl.title': 'Update feed',
+  'policy.updates.feedUrl.description':
+    'The https:// address updates come from. Without one, Call Tray checks for no updates.',
+  'policy.updates.channel.title': 'Update channel',
+  'policy.updates.channel.description': 'The release channel, e.g. latest or beta.',
+  'policy.updates.deferHours.title': 'Defer updates',
+  'policy.updates.deferHours.description':
+    'Hours to wait after an update is published before installing it (0–720).',
+  'policy.locked.title': 'Locked settings',
+  'policy.locked.description':
+    'Settings agents cannot change: any of {settings}. A locked setting takes the policy’s value, or the built-in default.',
+  'policy.admlDescription': 'Presets and locks for Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 and later',
+  'policy.group.ringtone': 'Call Tray: ringtone',
+  'policy.group.escalation': 'Call Tray: escalation',
+  'policy.group.updates': 'Call Tray: updates',
+  'policy.storedAt': 'Registry: {location} ({type}). JSON and plist: {path}.',
+  'policy.storedAtToggle': 'Registry: {location} ({type}, 1 or 0). JSON and plist: {path}.',
+  'policy.onePerLine': 'One setting name per line.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE wins over HKEY_CURRENT_USER. A value Call Tray cannot use stops it from signing in until it is fixed.',
 } as const
 
 export type EnglishCatalog = typeof en

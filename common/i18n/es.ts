@@ -307,4 +307,63 @@ export const es = translation({
     'Call Tray no puede cifrar nada en este sistema ahora mismo. Si la guarda de todos modos, su sesión de {host} se almacena sin cifrar: cualquiera que pueda leer sus archivos puede usarla.',
   'storage.sessionOnlyExplained':
     'Si solo se conserva durante esta sesión, se olvida al salir de Call Tray y la próxima vez vuelve a iniciar sesión.',
+
+  'policy.serverUrl.title': 'Dirección del servidor',
+  'policy.serverUrl.description':
+    'El servidor de Rocket.Chat en el que inician sesión los agentes, tal como se abre en el navegador (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notificar las llamadas salientes',
+  'policy.notifyOutgoingCalls.description':
+    'Mostrar una notificación también para las llamadas que hace el agente, no solo para las entrantes.',
+  'policy.ringtone.enabled.title': 'Tono de llamada activado',
+  'policy.ringtone.enabled.description':
+    'Reproducir el tono de llamada mientras suena una llamada.',
+  'policy.ringtone.volumePercent.title': 'Volumen del tono de llamada',
+  'policy.ringtone.volumePercent.description':
+    'El volumen del tono de llamada en porcentaje (0–100).',
+  'policy.startAtLogin.title': 'Iniciar al iniciar sesión',
+  'policy.startAtLogin.description':
+    'Iniciar Call Tray cuando el agente inicia sesión en el equipo.',
+  'policy.pollFloorSeconds.title': 'Intervalo mínimo de consulta',
+  'policy.pollFloorSeconds.description':
+    'El tiempo mínimo entre dos consultas al servidor, en segundos (1–60); el límite de solicitudes del servidor sigue teniendo prioridad.',
+  'policy.ringOnDevice.title': 'Sonar en',
+  'policy.ringOnDevice.description':
+    'El nombre de la salida de audio en la que suena el tono, tal como lo muestra el sistema operativo (p. ej., "Altavoces (Realtek Audio)"); vacío para la salida predeterminada del sistema.',
+  'policy.escalation.afterSeconds.title': 'Escalar después de',
+  'policy.escalation.afterSeconds.description':
+    'Segundos que una llamada suena sin respuesta antes de que Call Tray escale (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalado: hacer parpadear la barra de tareas',
+  'policy.escalation.flashTaskbar.description':
+    'Hacer parpadear el botón de la barra de tareas o rebotar el icono del Dock al escalar.',
+  'policy.escalation.showWindow.title': 'Escalado: mostrar la ventana',
+  'policy.escalation.showWindow.description':
+    'Mostrar la ventana de llamadas en primer plano, sin quitar el foco del teclado, al escalar.',
+  'policy.escalation.fullVolume.title': 'Escalado: volumen máximo',
+  'policy.escalation.fullVolume.description': 'Subir el tono de llamada al 100 % al escalar.',
+  'policy.language.title': 'Idioma',
+  'policy.language.description':
+    'El idioma de Call Tray: {choices}; system sigue los idiomas preferidos del equipo.',
+  'policy.updates.enabled.title': 'Actualizaciones activadas',
+  'policy.updates.enabled.description': 'Permitir que Call Tray busque e instale actualizaciones.',
+  'policy.updates.feedUrl.title': 'Origen de las actualizaciones',
+  'policy.updates.feedUrl.description':
+    'La dirección https:// de la que llegan las actualizaciones. Sin ella, Call Tray no busca actualizaciones.',
+  'policy.updates.channel.title': 'Canal de actualizaciones',
+  'policy.updates.channel.description': 'El canal de publicación, p. ej., latest o beta.',
+  'policy.updates.deferHours.title': 'Aplazar actualizaciones',
+  'policy.updates.deferHours.description':
+    'Horas de espera tras publicarse una actualización antes de instalarla (0–720).',
+  'policy.locked.title': 'Ajustes bloqueados',
+  'policy.locked.description':
+    'Ajustes que los agentes no pueden cambiar: cualquiera de {settings}. Un ajuste bloqueado toma el valor de la directiva o el valor predeterminado integrado.',
+  'policy.admlDescription': 'Valores predefinidos y bloqueos para Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 y posteriores',
+  'policy.group.ringtone': 'Call Tray: tono de llamada',
+  'policy.group.escalation': 'Call Tray: escalado',
+  'policy.group.updates': 'Call Tray: actualizaciones',
+  'policy.storedAt': 'Registro: {location} ({type}). JSON y plist: {path}.',
+  'policy.storedAtToggle': 'Registro: {location} ({type}, 1 o 0). JSON y plist: {path}.',
+  'policy.onePerLine': 'Un nombre de ajuste por línea.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE prevalece sobre HKEY_CURRENT_USER. Un valor que Call Tray no puede usar le impide iniciar sesión hasta que se corrija.',
 })

@@ -312,4 +312,61 @@ export const fr = translation({
     'Call Tray ne peut rien chiffrer sur ce système pour l’instant. Si vous l’enregistrez quand même, votre connexion à {host} est stockée sans chiffrement : quiconque peut lire vos fichiers peut l’utiliser.',
   'storage.sessionOnlyExplained':
     'Conservée pour cette session seulement, elle est oubliée à la fermeture de Call Tray et vous vous reconnecterez la prochaine fois.',
+
+  'policy.serverUrl.title': 'Adresse du serveur',
+  'policy.serverUrl.description':
+    'Le serveur Rocket.Chat auquel les agents se connectent, tel qu’il s’ouvre dans le navigateur (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notifier les appels sortants',
+  'policy.notifyOutgoingCalls.description':
+    'Afficher une notification pour les appels que l’agent passe, pas seulement pour les appels entrants.',
+  'policy.ringtone.enabled.title': 'Sonnerie activée',
+  'policy.ringtone.enabled.description': 'Jouer la sonnerie tant qu’un appel sonne.',
+  'policy.ringtone.volumePercent.title': 'Volume de la sonnerie',
+  'policy.ringtone.volumePercent.description': 'Le volume de la sonnerie en pourcentage (0–100).',
+  'policy.startAtLogin.title': 'Lancer à l’ouverture de session',
+  'policy.startAtLogin.description': 'Lancer Call Tray quand l’agent ouvre sa session.',
+  'policy.pollFloorSeconds.title': 'Intervalle de vérification minimal',
+  'policy.pollFloorSeconds.description':
+    'Le délai minimal entre deux vérifications auprès du serveur, en secondes (1–60) ; la limite de requêtes du serveur reste prioritaire.',
+  'policy.ringOnDevice.title': 'Sonner sur',
+  'policy.ringOnDevice.description':
+    'Le nom de la sortie audio sur laquelle joue la sonnerie, tel que le système l’affiche (par ex. "Haut-parleurs (Realtek Audio)") ; vide pour la sortie par défaut du système.',
+  'policy.escalation.afterSeconds.title': 'Escalader après',
+  'policy.escalation.afterSeconds.description':
+    'Nombre de secondes pendant lesquelles un appel sonne sans réponse avant que Call Tray n’escalade (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalade : faire clignoter la barre des tâches',
+  'policy.escalation.flashTaskbar.description':
+    'Faire clignoter le bouton de la barre des tâches ou rebondir l’icône du Dock lors de l’escalade.',
+  'policy.escalation.showWindow.title': 'Escalade : afficher la fenêtre',
+  'policy.escalation.showWindow.description':
+    'Afficher la fenêtre d’appel au premier plan, sans prendre le focus du clavier, lors de l’escalade.',
+  'policy.escalation.fullVolume.title': 'Escalade : volume maximal',
+  'policy.escalation.fullVolume.description': 'Monter la sonnerie à 100 % lors de l’escalade.',
+  'policy.language.title': 'Langue',
+  'policy.language.description':
+    'La langue de Call Tray : {choices} ; system suit les langues préférées de l’ordinateur.',
+  'policy.updates.enabled.title': 'Mises à jour activées',
+  'policy.updates.enabled.description':
+    'Laisser Call Tray rechercher et installer les mises à jour.',
+  'policy.updates.feedUrl.title': 'Source des mises à jour',
+  'policy.updates.feedUrl.description':
+    'L’adresse https:// d’où viennent les mises à jour. Sans elle, Call Tray ne recherche aucune mise à jour.',
+  'policy.updates.channel.title': 'Canal de mise à jour',
+  'policy.updates.channel.description': 'Le canal de publication, par ex. latest ou beta.',
+  'policy.updates.deferHours.title': 'Différer les mises à jour',
+  'policy.updates.deferHours.description':
+    'Nombre d’heures à attendre après la publication d’une mise à jour avant de l’installer (0–720).',
+  'policy.locked.title': 'Paramètres verrouillés',
+  'policy.locked.description':
+    'Les paramètres que les agents ne peuvent pas modifier : n’importe lesquels parmi {settings}. Un paramètre verrouillé prend la valeur de la stratégie, ou la valeur par défaut intégrée.',
+  'policy.admlDescription': 'Préréglages et verrous pour Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 et versions ultérieures',
+  'policy.group.ringtone': 'Call Tray : sonnerie',
+  'policy.group.escalation': 'Call Tray : escalade',
+  'policy.group.updates': 'Call Tray : mises à jour',
+  'policy.storedAt': 'Registre : {location} ({type}). JSON et plist : {path}.',
+  'policy.storedAtToggle': 'Registre : {location} ({type}, 1 ou 0). JSON et plist : {path}.',
+  'policy.onePerLine': 'Un nom de paramètre par ligne.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE l’emporte sur HKEY_CURRENT_USER. Une valeur que Call Tray ne peut pas utiliser l’empêche de se connecter jusqu’à ce qu’elle soit corrigée.',
 })

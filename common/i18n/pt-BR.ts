@@ -306,4 +306,60 @@ export const ptBR = translation({
     'O Call Tray não consegue criptografar nada neste sistema agora. Se guardar mesmo assim, seu acesso a {host} fica salvo sem criptografia: quem conseguir ler seus arquivos pode usá-lo.',
   'storage.sessionOnlyExplained':
     'Mantido só nesta sessão, ele é esquecido quando o Call Tray fecha e você entra de novo na próxima vez.',
+
+  'policy.serverUrl.title': 'Endereço do servidor',
+  'policy.serverUrl.description':
+    'O servidor Rocket.Chat em que os agentes entram, como aberto no navegador (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notificar chamadas realizadas',
+  'policy.notifyOutgoingCalls.description':
+    'Mostrar uma notificação também para as chamadas que o agente faz, não só para as recebidas.',
+  'policy.ringtone.enabled.title': 'Toque ativado',
+  'policy.ringtone.enabled.description': 'Tocar o toque enquanto uma chamada estiver tocando.',
+  'policy.ringtone.volumePercent.title': 'Volume do toque',
+  'policy.ringtone.volumePercent.description': 'O volume do toque em porcentagem (0–100).',
+  'policy.startAtLogin.title': 'Iniciar com o sistema',
+  'policy.startAtLogin.description': 'Iniciar o Call Tray quando o agente entra no computador.',
+  'policy.pollFloorSeconds.title': 'Intervalo mínimo de verificação',
+  'policy.pollFloorSeconds.description':
+    'O tempo mínimo entre duas verificações no servidor, em segundos (1–60); o limite de requisições do servidor continua valendo.',
+  'policy.ringOnDevice.title': 'Tocar em',
+  'policy.ringOnDevice.description':
+    'O nome da saída de áudio em que o toque soa, como o sistema operacional o mostra (por exemplo, "Alto-falantes (Realtek Audio)"); vazio para a saída padrão do sistema.',
+  'policy.escalation.afterSeconds.title': 'Escalar após',
+  'policy.escalation.afterSeconds.description':
+    'Segundos que uma chamada toca sem resposta antes de o Call Tray escalar (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalonamento: piscar a barra de tarefas',
+  'policy.escalation.flashTaskbar.description':
+    'Piscar o botão da barra de tarefas ou fazer o ícone do Dock saltar ao escalar.',
+  'policy.escalation.showWindow.title': 'Escalonamento: mostrar a janela',
+  'policy.escalation.showWindow.description':
+    'Mostrar a janela de chamadas em primeiro plano, sem tirar o foco do teclado, ao escalar.',
+  'policy.escalation.fullVolume.title': 'Escalonamento: volume máximo',
+  'policy.escalation.fullVolume.description': 'Aumentar o toque para 100 % ao escalar.',
+  'policy.language.title': 'Idioma',
+  'policy.language.description':
+    'O idioma do Call Tray: {choices}; system segue os idiomas preferidos do computador.',
+  'policy.updates.enabled.title': 'Atualizações ativadas',
+  'policy.updates.enabled.description': 'Deixar o Call Tray procurar e instalar atualizações.',
+  'policy.updates.feedUrl.title': 'Origem das atualizações',
+  'policy.updates.feedUrl.description':
+    'O endereço https:// de onde vêm as atualizações. Sem ele, o Call Tray não procura atualizações.',
+  'policy.updates.channel.title': 'Canal de atualização',
+  'policy.updates.channel.description': 'O canal de lançamento, por exemplo latest ou beta.',
+  'policy.updates.deferHours.title': 'Adiar atualizações',
+  'policy.updates.deferHours.description':
+    'Horas de espera depois que uma atualização é publicada antes de instalá-la (0–720).',
+  'policy.locked.title': 'Configurações bloqueadas',
+  'policy.locked.description':
+    'Configurações que os agentes não podem alterar: qualquer uma de {settings}. Uma configuração bloqueada recebe o valor da política ou o padrão interno.',
+  'policy.admlDescription': 'Predefinições e bloqueios para o Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 e posteriores',
+  'policy.group.ringtone': 'Call Tray: toque',
+  'policy.group.escalation': 'Call Tray: escalonamento',
+  'policy.group.updates': 'Call Tray: atualizações',
+  'policy.storedAt': 'Registro: {location} ({type}). JSON e plist: {path}.',
+  'policy.storedAtToggle': 'Registro: {location} ({type}, 1 ou 0). JSON e plist: {path}.',
+  'policy.onePerLine': 'Um nome de configuração por linha.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE prevalece sobre HKEY_CURRENT_USER. Um valor que o Call Tray não consegue usar impede o login até ser corrigido.',
 })
