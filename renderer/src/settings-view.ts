@@ -234,16 +234,21 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   startAtLogin.control.addEventListener('change', () =>
     save('startAtLogin', startAtLogin, { startAtLogin: checked(startAtLogin) }),
   )
-  const choiceOf = (select: Control): AudioOutputChoice | null => {
-    const option = (select as HTMLSelectElement).selectedOptions[0]
-    if (!option || option.value === DEFAULT_OUTPUT) return null
-    return { deviceId: option.value, label: option.textContent.replace(/ \(not connected\)$/, '') }
+  /** The output as the system names it: a missing one is listed as "… (not connected)" in the agent's language. */
+  const choiceOf = (key: 'ringOn' | 'alsoRingOn', select: Control): AudioOutputChoice | null => {
+    const deviceId = select.value
+    if (deviceId === DEFAULT_OUTPUT) return null
+    const chosen = current?.values[key]
+    const known =
+      outputs.find((output) => output.deviceId === deviceId) ??
+      (chosen?.deviceId === deviceId ? chosen : undefined)
+    return { deviceId, label: known?.label ?? '' }
   }
   ringOn.control.addEventListener('change', () =>
-    save('ringOn', ringOn, { ringOn: choiceOf(ringOn.control) }),
+    save('ringOn', ringOn, { ringOn: choiceOf('ringOn', ringOn.control) }),
   )
   alsoRingOn.control.addEventListener('change', () =>
-    save('alsoRingOn', alsoRingOn, { alsoRingOn: choiceOf(alsoRingOn.control) }),
+    save('alsoRingOn', alsoRingOn, { alsoRingOn: choiceOf('alsoRingOn', alsoRingOn.control) }),
   )
   callWaiting.control.addEventListener('change', () =>
     save('callWaitingTone', callWaiting, { callWaitingTone: checked(callWaiting) }),

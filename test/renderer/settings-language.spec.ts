@@ -61,3 +61,28 @@ test('a locked language is disabled and says who manages it', async ({ page, tra
   await expect(language(page)).toBeDisabled()
   await expect(language(page)).toHaveAccessibleDescription('Managed by your administrator')
 })
+
+test('in German, choosing a missing output again keeps its own name, not "(nicht angeschlossen)"', async ({
+  page,
+  tray,
+}) => {
+  const gone = { deviceId: 'gone-1', label: 'Old headset' }
+  const values = { ...settingsState().values, language: 'de' as const, ringOn: gone }
+  await tray.open(signedIn({ locale: 'de', settings: settingsState({ values }) }))
+  await page.getByRole('button', { name: 'Einstellungen' }).click()
+  const ringOn = page.getByRole('combobox', { name: 'Klingeln auf', exact: true })
+  await expect(ringOn.locator('option[value="gone-1"]')).toHaveText(
+    'Old headset (nicht angeschlossen)',
+  )
+  await ringOn.selectOption('speakers-1')
+  await tray.push(signedIn({ locale: 'de', settings: settingsState({ values }) }))
+  await ringOn.selectOption('gone-1')
+  await tray.reply('updateSettings', { ok: true })
+  await tray.reply('updateSettings', { ok: true })
+  await expect
+    .poll(async () => (await tray.calls('updateSettings')).map((call) => call.args))
+    .toEqual([
+      [{ ringOn: { deviceId: 'speakers-1', label: 'Speakers (Realtek Audio)' } }],
+      [{ ringOn: gone }],
+    ])
+})
