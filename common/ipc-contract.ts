@@ -4,7 +4,7 @@
 // Payloads that come from the renderer are parsed with these schemas in main.
 import { z } from 'zod'
 import type { Call, ConnectionStatus, RecentCall } from './calls'
-import type { LocaleCode } from './i18n/locales'
+import { LANGUAGE_CHOICES, type LanguageSetting, type LocaleCode } from './i18n/locales'
 import type { SelfTestState } from './self-test'
 
 export type Session =
@@ -63,6 +63,7 @@ export interface SettingsValues {
   }
   breakThroughDnd: boolean
   globalShortcut: { enabled: boolean; accelerator: string }
+  language: LanguageSetting
 }
 
 /** An audio output by id, and by label so a device whose id changed is still found. */
@@ -172,6 +173,7 @@ export const settingsPatchSchema = z.strictObject({
   globalShortcut: z
     .strictObject({ enabled: z.boolean(), accelerator: z.string().max(64) })
     .optional(),
+  language: z.enum(LANGUAGE_CHOICES).optional(),
 })
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
 

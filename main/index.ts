@@ -75,7 +75,8 @@ if (debugSwitch) {
 
 async function startApp(): Promise<void> {
   app.dock?.hide()
-  // The window, the tray, notifications and dialogs follow the system's preferred languages.
+  // The system's preferred languages until the settings are read; then CallTrayApp
+  // follows the Language setting, which wins unless it is 'system'.
   setLocale(matchLocale(app.getPreferredSystemLanguages()))
   const here = import.meta.dirname
   const assetsDir = app.isPackaged
@@ -208,6 +209,7 @@ async function startApp(): Promise<void> {
     quit: () => app.quit(),
     policyUnreadable: !policy.ok,
     notificationsAllowed: notificationSupport,
+    systemLanguages: () => app.getPreferredSystemLanguages(),
   })
 
   registerIpcHandlers({

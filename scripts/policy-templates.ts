@@ -1,8 +1,18 @@
 // The administrators' templates, generated from the policy model (main/policy/
 // policy-schema.ts) so they cannot drift from what the app reads: Group Policy ADMX and
-// its en-US ADML, an example macOS configuration profile, an example Linux policy.json.
+// one ADML per shipped language (names and help from the message catalog), an example
+// macOS configuration profile, an example Linux policy.json.
+import type { MessageKey } from '../common/i18n/catalog'
+import {
+  LANGUAGE_CHOICES,
+  LOCALE_NAMES,
+  SHIPPED_LOCALES,
+  type ShippedLocale,
+} from '../common/i18n/locales'
+import { createTranslator, type Translator } from '../common/i18n/translator'
 import { BUNDLE_ID } from '../main/policy/macos-managed-preferences'
 import { POLICY_FIELDS, type PolicyField, type PolicyValues } from '../main/policy/policy-schema'
+import { SETTING_KEYS } from '../main/settings/settings-schema'
 import { valueAt } from '../main/policy/resolve-policy'
 import { POLICY_KEY_PATH, REGISTRY_TYPES } from '../main/policy/windows-registry'
 
@@ -15,6 +25,7 @@ export const EXAMPLE_POLICY = {
   pollFloorSeconds: 5,
   ringOnDevice: 'Speakers (Realtek Audio)',
   escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
+  language: 'de',
   updates: {
     enabled: true,
     feedUrl: 'https://updates.example.com/call-tray/',
@@ -44,6 +55,19 @@ const registryKey = (field: PolicyField) => [POLICY_KEY_PATH, ...groupOf(field)]
 const categoryOf = (field: PolicyField) =>
   groupOf(field).length === 0 ? 'CallTray' : `CallTray_${groupOf(field).join('_')}`
 
+/** A string that is one of a few values (the language) is a drop-down list, not a text box. */
+const isChoice = (field: PolicyField) => field.kind === 'string' && field.options !== undefined
+const optionName = (field: PolicyField, option: string) =>
+  `${policyName(field)}_${option.replace(/[^A-Za-z0-9]/g, '_')}`
+
+function admxChoice(field: PolicyField, id: string): string {
+  const items = (field.options ?? []).map(
+    (option) =>
+      `<item displayName="$(string.${optionName(field, option)})"><value><string>${escapeXml(option)}</string></value></item>`,
+  )
+  return `<elements><enum ${id} required="true">${items.join('')}</enum></elements>`
+}
+
 function admxElements(field: PolicyField): string {
   const id = `id="${policyName(field)}" valueName="${valueName(field)}"`
   switch (field.kind) {
@@ -52,6 +76,7 @@ function admxElements(field: PolicyField): string {
     case 'integer':
       return `<elements><decimal ${id} minValue="${field.minimum ?? 0}" maxValue="${field.maximum ?? 4294967295}" required="true" /></elements>`
     case 'string':
+      if (isChoice(field)) return admxChoice(field, id)
       return `<elements><text ${id} maxLength="2048" required="true" /></elements>`
     case 'list':
       return `<elements><multiText ${id} required="true" /></elements>`
@@ -123,39 +148,79 @@ ${POLICY_FIELDS.map(admxPolicy).join('\n')}
 `
 }
 
-function explain(field: PolicyField): string {
-  const stored = `Registry: ${registryKey(field)}\\${valueName(field)} (${REGISTRY_TYPES[field.kind]}${field.kind === 'boolean' ? ', 1 or 0' : ''}). JSON and plist: ${field.path.join(' › ')}.`
-  const list = field.kind === 'list' ? ' One setting name per line.' : ''
-  return `${field.description}${list}\n\n${stored}\n\nHKEY_LOCAL_MACHINE wins over HKEY_CURRENT_USER. A value Call Tray cannot use stops it from signing in until it is fixed.`
+/** Group Policy's language folders: `de` alone is not one Windows looks in. */
+const ADML_FOLDERS: Record<ShippedLocale, string> = {
+  en: 'en-US',
+  'pt-BR': 'pt-BR',
+  es: 'es-ES',
+  de: 'de-DE',
+  fr: 'fr-FR',
 }
 
-function presentation(field: PolicyField): string | null {
+/** A policy's title or description in one language; the catalog has one per model entry. */
+function fieldText(tr: Translator, field: PolicyField, part: 'title' | 'description'): string {
+  const format = tr.t as (key: MessageKey, values: Record<string, string>) => string
+  const values = { choices: LANGUAGE_CHOICES.join(', '), settings: SETTING_KEYS.join(', ') }
+  return format(`policy.${field.key}.${part}` as MessageKey, values)
+}
+
+function explain(tr: Translator, field: PolicyField): string {
+  const where = {
+    location: `${registryKey(field)}\\${valueName(field)}`,
+    type: REGISTRY_TYPES[field.kind],
+    path: field.path.join(' › '),
+  }
+  const stored =
+    field.kind === 'boolean' ? tr.t('policy.storedAtToggle', where) : tr.t('policy.storedAt', where)
+  const list = field.kind === 'list' ? ` ${tr.t('policy.onePerLine')}` : ''
+  return `${fieldText(tr, field, 'description')}${list}\n\n${stored}\n\n${tr.t('policy.precedence')}`
+}
+
+function presentation(tr: Translator, field: PolicyField): string | null {
   const refId = `refId="${policyName(field)}"`
-  const label = escapeXml(field.title)
+  const label = escapeXml(fieldText(tr, field, 'title'))
   switch (field.kind) {
     case 'boolean':
       return null
     case 'integer':
       return `<decimalTextBox ${refId}>${label}</decimalTextBox>`
     case 'string':
+      if (isChoice(field)) return `<dropdownList ${refId} noSort="true">${label}</dropdownList>`
       return `<textBox ${refId}><label>${label}</label></textBox>`
     case 'list':
       return `<multiTextBox ${refId}>${label}</multiTextBox>`
   }
 }
 
-export function adml(): string {
+/** The language policy's choices: "System default", and each language in its own name. */
+function optionLabel(tr: Translator, option: string): string {
+  return option in LOCALE_NAMES
+    ? LOCALE_NAMES[option as ShippedLocale]
+    : tr.t('settings.languageSystem')
+}
+
+export function adml(locale: ShippedLocale = 'en'): string {
+  const tr = createTranslator(locale)
   const strings = [
     ['CallTray', 'Call Tray'],
-    ['SUPPORTED_CallTray', 'Call Tray 0.1 and later'],
-    ...groups().map((group) => [`CallTray_${group.join('_')}`, `Call Tray: ${group.join(' ')}`]),
+    ['SUPPORTED_CallTray', tr.t('policy.supportedOn')],
+    ...groups().map((group) => [
+      `CallTray_${group.join('_')}`,
+      tr.t(`policy.group.${group.join('.')}` as 'policy.group.updates'),
+    ]),
     ...POLICY_FIELDS.flatMap((field) => [
-      [policyName(field), field.title],
-      [`${policyName(field)}_Explain`, explain(field)],
+      [policyName(field), fieldText(tr, field, 'title')],
+      [`${policyName(field)}_Explain`, explain(tr, field)],
+      ...(isChoice(field)
+        ? (field.options ?? []).map((option) => [
+            optionName(field, option),
+            optionLabel(tr, option),
+          ])
+        : []),
     ]),
   ]
   const presentations = POLICY_FIELDS.flatMap((field) => {
-    const element = presentation(field)
+    const element = presentation(tr, field)
     return element
       ? [`      <presentation id="${policyName(field)}">${element}</presentation>`]
       : []
@@ -164,7 +229,7 @@ export function adml(): string {
 <!-- Generated by scripts/generate-policy-templates.ts from main/policy/policy-schema.ts. -->
 <policyDefinitionResources ${XML_SCHEMA_ATTRIBUTES} revision="1.0" schemaVersion="1.0" xmlns="${NAMESPACE}">
   <displayName>Call Tray</displayName>
-  <description>Presets and locks for Call Tray.</description>
+  <description>${escapeXml(tr.t('policy.admlDescription'))}</description>
   <resources>
     <stringTable>
 ${strings.map(([id, text]) => `      <string id="${id}">${escapeXml(text ?? '')}</string>`).join('\n')}
@@ -246,10 +311,15 @@ export function exampleMissing(): string[] {
   )
 }
 
+export const admlPath = (locale: ShippedLocale) => `windows/${ADML_FOLDERS[locale]}/CallTray.adml`
+
 export function generatePolicyTemplates(): Map<string, Buffer> {
   return new Map([
     ['windows/CallTray.admx', Buffer.from(admx())],
-    ['windows/en-US/CallTray.adml', Buffer.from(adml())],
+    ...SHIPPED_LOCALES.map((locale): [string, Buffer] => [
+      admlPath(locale),
+      Buffer.from(adml(locale)),
+    ]),
     ['macos/call-tray.mobileconfig', Buffer.from(mobileconfig())],
     ['linux/policy.json', Buffer.from(linuxExample())],
   ])

@@ -109,6 +109,34 @@ export const de = translation({
   'signIn.signedOut': 'Abgemeldet – bitte erneut anmelden',
   'signIn.signedOutDetail': 'Abgemeldet – bitte erneut anmelden.',
 
+  'signInError.alreadySignedIn': 'Sie sind bereits angemeldet. Bitte melden Sie sich zuerst ab.',
+  'signInError.alreadySigningIn': 'Die Anmeldung läuft bereits. Bitte einen Moment warten.',
+  'signInError.unexpected': 'Die Anmeldung ist unerwartet fehlgeschlagen. Bitte erneut versuchen.',
+  'signInError.network':
+    '{host} ist nicht erreichbar: {cause}. Bitte prüfen Sie die Adresse und Ihre Netzwerkverbindung.',
+  'signInError.timeout':
+    '{host} hat nicht innerhalb von {seconds} s geantwortet. Bitte prüfen Sie die Adresse oder versuchen Sie es gleich noch einmal.',
+  'signInError.tls':
+    'Zu {host} konnte keine sichere Verbindung aufgebaut werden ({cause}). Wenn die Adresse stimmt, vertraut dieser Computer dem Zertifikat des Servers nicht: Ihre IT-Abteilung kann helfen.',
+  'signInError.rateLimited':
+    'Der Server begrenzt gerade die Anfragen aus diesem Netzwerk. Bitte in {seconds} s erneut versuchen.',
+  'signInError.serverError':
+    '{host} hatte ein Problem (HTTP {status}). Bitte versuchen Sie es gleich noch einmal.',
+  'signInError.notRocketChat':
+    'Diese Adresse scheint kein Rocket.Chat-Server zu sein ({why}). Bitte prüfen Sie die Adresse, auch einen Unterpfad wie /chat.',
+  'signInError.whyNoApiInfo': 'unter /api/info hat nichts geantwortet',
+  'signInError.whyAskedForSignIn': 'etwas davor hat zuerst eine Anmeldung verlangt',
+  'signInError.whyRefused': 'er hat mit {code} abgelehnt',
+  'signInError.whyNoSignIn': 'er bietet keine Rocket.Chat-Anmeldung',
+  'signInError.passwordOrWebSocket':
+    'Benutzername oder Passwort sind falsch, oder Ihr Konto braucht einen Zwei-Faktor-Code, den {host} nur über WebSocket abfragt – und das hat von hier aus nicht funktioniert ({reason}).',
+  'signInError.wrongPassword': 'Benutzername oder Passwort sind falsch.',
+  'signInError.tokenRejected':
+    'Der Server hat diese Benutzer-ID und dieses Zugriffstoken nicht akzeptiert. Bitte prüfen Sie beides oder erstellen Sie ein neues persönliches Zugriffstoken.',
+  'signInError.noMediaCalls':
+    '{host} bietet keine Medienanrufe an (Rocket.Chat ist vielleicht zu alt, oder die Funktion ist ausgeschaltet). Call Tray braucht sie zum Klingeln: Bitte wenden Sie sich an Ihren Administrator.',
+  'signInError.refused': 'Der Server hat die Anmeldung abgelehnt ({code}).',
+
   'settings.title': 'Einstellungen',
   'settings.back': 'Zurück',
   'settings.managed': 'Von Ihrer Administration festgelegt',
@@ -134,6 +162,8 @@ export const de = translation({
   'settings.shortcut': 'Tastenkürzel für den klingelnden Anruf',
   'settings.language': 'Sprache',
   'settings.languageSystem': 'Systemsprache',
+  'settings.sectionApp': 'App',
+  'settings.sectionSignIn': 'Anmeldung',
 
   'selfTest.button': 'Testklingeln',
   'selfTest.intro':
@@ -153,6 +183,61 @@ export const de = translation({
   'selfTest.check.rateLimit': 'Anfragelimit',
   'selfTest.check.notifications': 'Benachrichtigungen erlaubt',
   'selfTest.check.ringer': 'Klingeln',
+
+  'selfTest.serverAnswers': 'Rocket.Chat {version} antwortet.',
+  'selfTest.fixCertificate':
+    'Bitten Sie die IT, das Firmenzertifikat auf diesem Computer zu installieren.',
+  'selfTest.fixNetwork':
+    'Prüfen Sie die Netzwerkverbindung, die Serveradresse und die Proxy-Einstellungen.',
+  'selfTest.signInAccepted': 'Der Server akzeptiert Ihre Anmeldung.',
+  'selfTest.signInRejected': 'Der Server akzeptiert Ihre Anmeldung nicht.',
+  'selfTest.fixSignInAgain': 'Melden Sie sich erneut an.',
+  'selfTest.fixTryLater': 'Versuchen Sie es in einer Minute erneut.',
+  'selfTest.voiceAvailable': 'Sprachanrufe sind lizenziert, und Ihr Konto darf sie empfangen.',
+  'selfTest.voiceUnknown': 'Der Server gibt keine Auskunft; Anrufe werden wie gewohnt abgefragt.',
+  'selfTest.fixVoicePermission':
+    'Bitten Sie Ihren Rocket.Chat-Administrator um eine Rolle mit der Berechtigung für Sprachanrufe.',
+  'selfTest.fixEnableVoice':
+    'Bitten Sie Ihren Rocket.Chat-Administrator, Sprachanrufe einzuschalten (teams-voip).',
+  'selfTest.realtimeUp': 'Anrufe kommen sofort über die Live-Verbindung an.',
+  'selfTest.realtimeDown':
+    'Die Live-Verbindung ist unterbrochen ({detail}); Anrufe erscheinen stattdessen bei der nächsten Abfrage.',
+  'selfTest.fixWebSocket':
+    'Bitten Sie die IT, WebSocket-Verbindungen zum Server durch Proxy oder Firewall zuzulassen.',
+  'selfTest.fixRateLimited':
+    'Bitten Sie Ihren Rocket.Chat-Administrator, das API-Anfragelimit zu erhöhen oder diesen Standort davon auszunehmen.',
+  'selfTest.budgetLeft': 'Noch {remaining} von {limit} Abfragen pro Minute übrig',
+  'selfTest.noRateLimit': 'Der Server setzt kein Anfragelimit',
+  'selfTest.budget': '{budget}.',
+  'selfTest.budgetShared': '{budget}, geteilt mit anderen Arbeitsplätzen.',
+  'selfTest.budgetSharedLate':
+    '{budget}, geteilt mit anderen Arbeitsplätzen: Ohne die Live-Verbindung kann ein Anruf bis zu {seconds} s zu spät erscheinen.',
+  'selfTest.fixSharedBudget':
+    'Bringen Sie die Live-Verbindung in Ordnung, oder bitten Sie Ihren Administrator, das API-Anfragelimit zu erhöhen.',
+  'selfTest.fixNotifications':
+    'Erlauben Sie Benachrichtigungen für Call Tray in den Systemeinstellungen, und schalten Sie „Nicht stören“ aus.',
+  'selfTest.fixRinger':
+    'Schließen Sie Lautsprecher oder ein Headset an, und prüfen Sie die Lautstärke und die Klingelton-Einstellung.',
+  'selfTest.notChecked': 'Nicht geprüft: {cause}',
+  'selfTest.fixAboveFirst': 'Beheben Sie zuerst die Prüfung darüber.',
+  'ringCheck.noDuration': 'Ein Testklingeln braucht eine Dauer über null.',
+  'ringCheck.silent': 'Der Klingelton ist aus oder seine Lautstärke steht auf 0.',
+  'ringCheck.alreadyRinging': 'Ein Anruf klingelt: Der Klingelton spielt bereits.',
+  'ringCheck.didNotStart': 'Die Klingelton-Seite hat nicht zu spielen begonnen.',
+  'ringCheck.fellBack':
+    '„{output}“ ist nicht angeschlossen: Der Test klingelte auf der Standardausgabe des Systems.',
+  'ringCheck.rangOnDefault': 'Der Test klingelte auf der Standardausgabe des Systems.',
+  'ringCheck.rangOn': 'Der Test klingelte auf „{output}“.',
+  'ringCheck.rangOnDefaultAnd':
+    'Der Test klingelte auf der Standardausgabe des Systems und auf „{also}“.',
+  'ringCheck.rangOnBoth': 'Der Test klingelte auf „{output}“ und „{also}“.',
+  'ringCheck.couldNotPlay': 'Der Klingelton konnte nicht abgespielt werden: {error}',
+  'ringCheck.outputsUnlisted': 'Die Audioausgaben konnten nicht aufgelistet werden: {error}',
+  'ringCheck.noOutput': 'Es wurde keine Audioausgabe gefunden.',
+  'ringCheck.ringsOnDefault': 'Anrufe klingeln auf der Standardausgabe des Systems.',
+  'ringCheck.ringsOn': 'Anrufe klingeln auf „{output}“.',
+  'ringCheck.disconnected':
+    '„{output}“ ist nicht angeschlossen: Anrufe klingeln auf der Standardausgabe des Systems.',
 
   'notify.incomingTitle': 'Eingehender Anruf von {name}',
   'notify.incomingBody': 'In Rocket.Chat annehmen',
@@ -227,4 +312,61 @@ export const de = translation({
     'Call Tray kann auf diesem System gerade nichts verschlüsseln. Trotzdem gespeichert, liegt Ihre Anmeldung für {host} unverschlüsselt vor: Wer Ihre Dateien lesen kann, kann sie verwenden.',
   'storage.sessionOnlyExplained':
     'Nur für diese Sitzung behalten, wird sie beim Beenden von Call Tray vergessen, und Sie melden sich beim nächsten Mal erneut an.',
+
+  'policy.serverUrl.title': 'Serveradresse',
+  'policy.serverUrl.description':
+    'Der Rocket.Chat-Server, bei dem sich die Agenten anmelden, so wie er im Browser geöffnet wird (https://).',
+  'policy.notifyOutgoingCalls.title': 'Bei ausgehenden Anrufen benachrichtigen',
+  'policy.notifyOutgoingCalls.description':
+    'Auch für Anrufe, die der Agent selbst tätigt, eine Benachrichtigung zeigen, nicht nur für eingehende.',
+  'policy.ringtone.enabled.title': 'Klingelton an',
+  'policy.ringtone.enabled.description': 'Den Klingelton spielen, solange ein Anruf klingelt.',
+  'policy.ringtone.volumePercent.title': 'Lautstärke des Klingeltons',
+  'policy.ringtone.volumePercent.description': 'Die Lautstärke des Klingeltons in Prozent (0–100).',
+  'policy.startAtLogin.title': 'Bei der Anmeldung starten',
+  'policy.startAtLogin.description': 'Call Tray starten, wenn sich der Agent am Computer anmeldet.',
+  'policy.pollFloorSeconds.title': 'Kürzestes Abfrageintervall',
+  'policy.pollFloorSeconds.description':
+    'Die kürzeste Zeit zwischen zwei Abfragen des Servers in Sekunden (1–60); das Anfragelimit des Servers hat weiterhin Vorrang.',
+  'policy.ringOnDevice.title': 'Klingeln auf',
+  'policy.ringOnDevice.description':
+    'Der Name der Audioausgabe, auf der der Klingelton spielt, so wie das Betriebssystem ihn anzeigt (z. B. "Lautsprecher (Realtek Audio)"); leer für die Standardausgabe des Systems.',
+  'policy.escalation.afterSeconds.title': 'Eskalieren nach',
+  'policy.escalation.afterSeconds.description':
+    'Sekunden, die ein Anruf unbeantwortet klingelt, bevor Call Tray eskaliert (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Eskalation: Taskleiste blinken lassen',
+  'policy.escalation.flashTaskbar.description':
+    'Beim Eskalieren die Schaltfläche in der Taskleiste blinken oder das Dock-Symbol hüpfen lassen.',
+  'policy.escalation.showWindow.title': 'Eskalation: Fenster zeigen',
+  'policy.escalation.showWindow.description':
+    'Beim Eskalieren das Anruffenster im Vordergrund zeigen, ohne den Tastaturfokus zu übernehmen.',
+  'policy.escalation.fullVolume.title': 'Eskalation: volle Lautstärke',
+  'policy.escalation.fullVolume.description': 'Beim Eskalieren den Klingelton auf 100 % anheben.',
+  'policy.language.title': 'Sprache',
+  'policy.language.description':
+    'Die Sprache von Call Tray: {choices}; system folgt den bevorzugten Sprachen des Computers.',
+  'policy.updates.enabled.title': 'Updates an',
+  'policy.updates.enabled.description':
+    'Call Tray nach Updates suchen und sie installieren lassen.',
+  'policy.updates.feedUrl.title': 'Update-Quelle',
+  'policy.updates.feedUrl.description':
+    'Die https://-Adresse, von der Updates kommen. Ohne sie sucht Call Tray nicht nach Updates.',
+  'policy.updates.channel.title': 'Update-Kanal',
+  'policy.updates.channel.description': 'Der Release-Kanal, z. B. latest oder beta.',
+  'policy.updates.deferHours.title': 'Updates aufschieben',
+  'policy.updates.deferHours.description':
+    'Stunden, die nach der Veröffentlichung eines Updates gewartet wird, bevor es installiert wird (0–720).',
+  'policy.locked.title': 'Gesperrte Einstellungen',
+  'policy.locked.description':
+    'Einstellungen, die Agenten nicht ändern können: beliebige aus {settings}. Eine gesperrte Einstellung erhält den Wert der Richtlinie oder den eingebauten Standardwert.',
+  'policy.admlDescription': 'Vorgaben und Sperren für Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 und neuer',
+  'policy.group.ringtone': 'Call Tray: Klingelton',
+  'policy.group.escalation': 'Call Tray: Eskalation',
+  'policy.group.updates': 'Call Tray: Updates',
+  'policy.storedAt': 'Registrierung: {location} ({type}). JSON und plist: {path}.',
+  'policy.storedAtToggle': 'Registrierung: {location} ({type}, 1 oder 0). JSON und plist: {path}.',
+  'policy.onePerLine': 'Ein Einstellungsname pro Zeile.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE hat Vorrang vor HKEY_CURRENT_USER. Ein Wert, den Call Tray nicht verwenden kann, verhindert die Anmeldung, bis er korrigiert ist.',
 })

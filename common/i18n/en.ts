@@ -111,6 +111,34 @@ export const en = {
   'signIn.signedOut': 'Signed out — sign in again',
   'signIn.signedOutDetail': 'Signed out — sign in again.',
 
+  // Sign-in failures (main/session/sign-in-errors.ts), on the field to fix
+  'signInError.alreadySignedIn': 'Already signed in. Sign out first.',
+  'signInError.alreadySigningIn': 'Already signing in. Wait a moment.',
+  'signInError.unexpected': 'Signing in failed unexpectedly. Try again.',
+  'signInError.network':
+    'Cannot reach {host}: {cause}. Check the address and your network connection.',
+  'signInError.timeout':
+    '{host} did not answer within {seconds} s. Check the address, or try again in a moment.',
+  'signInError.tls':
+    "A secure connection to {host} could not be set up ({cause}). If the address is right, this computer does not trust the server's certificate: your IT team can help.",
+  'signInError.rateLimited':
+    'The server is limiting requests from this network. Try again in {seconds} s.',
+  'signInError.serverError': '{host} had a problem (HTTP {status}). Try again in a moment.',
+  'signInError.notRocketChat':
+    'This address does not look like a Rocket.Chat server ({why}). Check the address, including any sub-path such as /chat.',
+  'signInError.whyNoApiInfo': 'nothing answered at /api/info',
+  'signInError.whyAskedForSignIn': 'something in front of it asked for a sign-in first',
+  'signInError.whyRefused': 'it refused with {code}',
+  'signInError.whyNoSignIn': 'it has no Rocket.Chat sign-in',
+  'signInError.passwordOrWebSocket':
+    'The username or password is not correct, or your account needs a two-factor code that {host} asks for only over WebSocket, which did not work from here ({reason}).',
+  'signInError.wrongPassword': 'The username or password is not correct.',
+  'signInError.tokenRejected':
+    'The server did not accept this user id and access token. Check both, or create a new personal access token.',
+  'signInError.noMediaCalls':
+    '{host} does not offer media calls (Rocket.Chat may be too old, or the feature is turned off). Call Tray needs them to ring: ask your administrator.',
+  'signInError.refused': 'The server refused the sign-in ({code}).',
+
   // Settings
   'settings.title': 'Settings',
   'settings.back': 'Back',
@@ -137,6 +165,8 @@ export const en = {
   'settings.shortcut': 'Keyboard shortcut for the ringing call',
   'settings.language': 'Language',
   'settings.languageSystem': 'System default',
+  'settings.sectionApp': 'App',
+  'settings.sectionSignIn': 'Sign-in',
 
   // Test ring
   'selfTest.button': 'Test ring',
@@ -157,6 +187,59 @@ export const en = {
   'selfTest.check.rateLimit': 'Rate limit',
   'selfTest.check.notifications': 'Notifications allowed',
   'selfTest.check.ringer': 'Ringer',
+
+  // Test ring details and fixes (main/core/self-test.ts)
+  'selfTest.serverAnswers': 'Rocket.Chat {version} answers.',
+  'selfTest.fixCertificate': 'Ask IT to install the company certificate on this computer.',
+  'selfTest.fixNetwork': 'Check the network connection, the server address and the proxy settings.',
+  'selfTest.signInAccepted': 'The server accepts your sign-in.',
+  'selfTest.signInRejected': 'The server does not accept your sign-in.',
+  'selfTest.fixSignInAgain': 'Sign in again.',
+  'selfTest.fixTryLater': 'Try again in a minute.',
+  'selfTest.voiceAvailable': 'Voice calls are licensed and your account may receive them.',
+  'selfTest.voiceUnknown': 'The server does not say; calls are checked for as usual.',
+  'selfTest.fixVoicePermission':
+    'Ask your Rocket.Chat administrator for a role with a voice-call permission.',
+  'selfTest.fixEnableVoice':
+    'Ask your Rocket.Chat administrator to enable voice calls (teams-voip).',
+  'selfTest.realtimeUp': 'Calls arrive over the live connection at once.',
+  'selfTest.realtimeDown':
+    'The live connection is down ({detail}); calls show at the next check instead.',
+  'selfTest.fixWebSocket':
+    'Ask IT to let WebSocket connections to the server through the proxy or firewall.',
+  'selfTest.fixRateLimited':
+    'Ask your Rocket.Chat administrator to raise the API rate limit or exempt this office.',
+  'selfTest.budgetLeft': '{remaining} of {limit} checks a minute left',
+  'selfTest.noRateLimit': 'The server sets no rate limit',
+  'selfTest.budget': '{budget}.',
+  'selfTest.budgetShared': '{budget}, shared with other desks.',
+  'selfTest.budgetSharedLate':
+    '{budget}, shared with other desks: without the live connection a call may show up to {seconds} s late.',
+  'selfTest.fixSharedBudget':
+    'Fix the live connection, or ask your administrator to raise the API rate limit.',
+  'selfTest.fixNotifications':
+    'Allow notifications for Call Tray in the system settings, and turn off do not disturb.',
+  'selfTest.fixRinger':
+    'Connect speakers or a headset, and check the volume and the ringtone setting.',
+  'selfTest.notChecked': 'Not checked: {cause}',
+  'selfTest.fixAboveFirst': 'Fix the check above first.',
+
+  // What the test ring heard (main/alerting/ring-check.ts, alerting.ts)
+  'ringCheck.noDuration': 'A test ring needs a duration above zero.',
+  'ringCheck.silent': 'The ringtone is off or its volume is 0.',
+  'ringCheck.alreadyRinging': 'A call is ringing: the ringtone is playing already.',
+  'ringCheck.didNotStart': 'The ringtone page did not start playing.',
+  'ringCheck.fellBack': '“{output}” is not connected: the test rang on the system default output.',
+  'ringCheck.rangOnDefault': 'The test rang on the system default output.',
+  'ringCheck.rangOn': 'The test rang on “{output}”.',
+  'ringCheck.rangOnDefaultAnd': 'The test rang on the system default output and “{also}”.',
+  'ringCheck.rangOnBoth': 'The test rang on “{output}” and “{also}”.',
+  'ringCheck.couldNotPlay': 'The ringtone could not play: {error}',
+  'ringCheck.outputsUnlisted': 'The audio outputs could not be listed: {error}',
+  'ringCheck.noOutput': 'No audio output was found.',
+  'ringCheck.ringsOnDefault': 'Calls ring on the system default output.',
+  'ringCheck.ringsOn': 'Calls ring on “{output}”.',
+  'ringCheck.disconnected': '“{output}” is not connected: calls ring on the system default output.',
 
   // Notifications
   'notify.incomingTitle': 'Incoming call from {name}',
@@ -232,6 +315,63 @@ export const en = {
     'Call Tray cannot encrypt anything on this system right now. Stored anyway, your sign-in for {host} is saved without encryption: anyone who can read your files can use it.',
   'storage.sessionOnlyExplained':
     'Kept for this session only, it is forgotten when Call Tray quits and you sign in again next time.',
+
+  // Administrators' templates (scripts/policy-templates.ts): Group Policy names and help
+  'policy.serverUrl.title': 'Server address',
+  'policy.serverUrl.description':
+    'The Rocket.Chat server agents sign in to, as opened in the browser (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notify for outgoing calls',
+  'policy.notifyOutgoingCalls.description':
+    'Show a notification for calls the agent places, not only for incoming ones.',
+  'policy.ringtone.enabled.title': 'Ringtone on',
+  'policy.ringtone.enabled.description': 'Play the ringtone while a call rings.',
+  'policy.ringtone.volumePercent.title': 'Ringtone volume',
+  'policy.ringtone.volumePercent.description': 'The ringtone volume in percent (0–100).',
+  'policy.startAtLogin.title': 'Start at login',
+  'policy.startAtLogin.description': 'Start Call Tray when the agent logs in.',
+  'policy.pollFloorSeconds.title': 'Shortest poll interval',
+  'policy.pollFloorSeconds.description':
+    'The shortest time between two polls of the server, in seconds (1–60); the server’s rate limit still wins.',
+  'policy.ringOnDevice.title': 'Ring on',
+  'policy.ringOnDevice.description':
+    'The name of the audio output the ringtone plays on, as the operating system shows it (e.g. "Speakers (Realtek Audio)"); empty for the system default.',
+  'policy.escalation.afterSeconds.title': 'Escalate after',
+  'policy.escalation.afterSeconds.description':
+    'Seconds a call rings unanswered before Call Tray escalates (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalation: flash the taskbar',
+  'policy.escalation.flashTaskbar.description':
+    'Flash the taskbar button or bounce the Dock icon when escalating.',
+  'policy.escalation.showWindow.title': 'Escalation: show the window',
+  'policy.escalation.showWindow.description':
+    'Show the call window on top, without taking keyboard focus, when escalating.',
+  'policy.escalation.fullVolume.title': 'Escalation: full volume',
+  'policy.escalation.fullVolume.description': 'Raise the ringtone to 100 % when escalating.',
+  'policy.language.title': 'Language',
+  'policy.language.description':
+    'The language Call Tray speaks: {choices}; system follows the computer’s preferred languages.',
+  'policy.updates.enabled.title': 'Updates on',
+  'policy.updates.enabled.description': 'Let Call Tray check for and install updates.',
+  'policy.updates.feedUrl.title': 'Update feed',
+  'policy.updates.feedUrl.description':
+    'The https:// address updates come from. Without one, Call Tray checks for no updates.',
+  'policy.updates.channel.title': 'Update channel',
+  'policy.updates.channel.description': 'The release channel, e.g. latest or beta.',
+  'policy.updates.deferHours.title': 'Defer updates',
+  'policy.updates.deferHours.description':
+    'Hours to wait after an update is published before installing it (0–720).',
+  'policy.locked.title': 'Locked settings',
+  'policy.locked.description':
+    'Settings agents cannot change: any of {settings}. A locked setting takes the policy’s value, or the built-in default.',
+  'policy.admlDescription': 'Presets and locks for Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 and later',
+  'policy.group.ringtone': 'Call Tray: ringtone',
+  'policy.group.escalation': 'Call Tray: escalation',
+  'policy.group.updates': 'Call Tray: updates',
+  'policy.storedAt': 'Registry: {location} ({type}). JSON and plist: {path}.',
+  'policy.storedAtToggle': 'Registry: {location} ({type}, 1 or 0). JSON and plist: {path}.',
+  'policy.onePerLine': 'One setting name per line.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE wins over HKEY_CURRENT_USER. A value Call Tray cannot use stops it from signing in until it is fixed.',
 } as const
 
 export type EnglishCatalog = typeof en

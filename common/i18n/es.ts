@@ -107,6 +107,34 @@ export const es = translation({
   'signIn.signedOut': 'Sesión cerrada: vuelva a iniciar sesión',
   'signIn.signedOutDetail': 'Sesión cerrada: vuelva a iniciar sesión.',
 
+  'signInError.alreadySignedIn': 'Ya ha iniciado sesión. Cierre la sesión primero.',
+  'signInError.alreadySigningIn': 'Ya se está iniciando sesión. Espere un momento.',
+  'signInError.unexpected': 'El inicio de sesión falló de forma inesperada. Inténtelo de nuevo.',
+  'signInError.network':
+    'No se puede conectar con {host}: {cause}. Compruebe la dirección y su conexión de red.',
+  'signInError.timeout':
+    '{host} no respondió en {seconds} s. Compruebe la dirección o vuelva a intentarlo en un momento.',
+  'signInError.tls':
+    'No se pudo establecer una conexión segura con {host} ({cause}). Si la dirección es correcta, este equipo no confía en el certificado del servidor: su equipo de TI puede ayudarle.',
+  'signInError.rateLimited':
+    'El servidor está limitando las solicitudes desde esta red. Vuelva a intentarlo en {seconds} s.',
+  'signInError.serverError':
+    '{host} tuvo un problema (HTTP {status}). Vuelva a intentarlo en un momento.',
+  'signInError.notRocketChat':
+    'Esta dirección no parece ser un servidor de Rocket.Chat ({why}). Compruebe la dirección, incluida cualquier subruta como /chat.',
+  'signInError.whyNoApiInfo': 'nada respondió en /api/info',
+  'signInError.whyAskedForSignIn': 'algo delante del servidor pidió antes un inicio de sesión',
+  'signInError.whyRefused': 'rechazó la solicitud con {code}',
+  'signInError.whyNoSignIn': 'no ofrece el inicio de sesión de Rocket.Chat',
+  'signInError.passwordOrWebSocket':
+    'El usuario o la contraseña no son correctos, o su cuenta necesita un código de dos factores que {host} solo pide por WebSocket, y eso no funcionó desde aquí ({reason}).',
+  'signInError.wrongPassword': 'El usuario o la contraseña no son correctos.',
+  'signInError.tokenRejected':
+    'El servidor no aceptó este ID de usuario y este token de acceso. Compruebe ambos o cree un nuevo token de acceso personal.',
+  'signInError.noMediaCalls':
+    '{host} no ofrece llamadas multimedia (puede que Rocket.Chat sea demasiado antiguo o que la función esté desactivada). Call Tray las necesita para sonar: consulte a su administrador.',
+  'signInError.refused': 'El servidor rechazó el inicio de sesión ({code}).',
+
   'settings.title': 'Configuración',
   'settings.back': 'Atrás',
   'settings.managed': 'Gestionado por su administrador',
@@ -132,6 +160,8 @@ export const es = translation({
   'settings.shortcut': 'Atajo de teclado para la llamada que suena',
   'settings.language': 'Idioma',
   'settings.languageSystem': 'Idioma del sistema',
+  'settings.sectionApp': 'Aplicación',
+  'settings.sectionSignIn': 'Inicio de sesión',
 
   'selfTest.button': 'Probar timbre',
   'selfTest.intro':
@@ -152,6 +182,60 @@ export const es = translation({
   'selfTest.check.rateLimit': 'Límite de solicitudes',
   'selfTest.check.notifications': 'Notificaciones permitidas',
   'selfTest.check.ringer': 'Timbre',
+
+  'selfTest.serverAnswers': 'Rocket.Chat {version} responde.',
+  'selfTest.fixCertificate': 'Pida a TI que instale el certificado de la empresa en este equipo.',
+  'selfTest.fixNetwork':
+    'Compruebe la conexión de red, la dirección del servidor y la configuración del proxy.',
+  'selfTest.signInAccepted': 'El servidor acepta su sesión.',
+  'selfTest.signInRejected': 'El servidor no acepta su sesión.',
+  'selfTest.fixSignInAgain': 'Vuelva a iniciar sesión.',
+  'selfTest.fixTryLater': 'Vuelva a intentarlo en un minuto.',
+  'selfTest.voiceAvailable': 'Las llamadas de voz tienen licencia y su cuenta puede recibirlas.',
+  'selfTest.voiceUnknown': 'El servidor no lo indica; las llamadas se consultan como siempre.',
+  'selfTest.fixVoicePermission':
+    'Pida a su administrador de Rocket.Chat un rol con permiso para llamadas de voz.',
+  'selfTest.fixEnableVoice':
+    'Pida a su administrador de Rocket.Chat que active las llamadas de voz (teams-voip).',
+  'selfTest.realtimeUp': 'Las llamadas llegan al instante por la conexión en vivo.',
+  'selfTest.realtimeDown':
+    'La conexión en vivo está caída ({detail}); las llamadas aparecen en la siguiente consulta.',
+  'selfTest.fixWebSocket':
+    'Pida a TI que permita las conexiones WebSocket al servidor a través del proxy o el cortafuegos.',
+  'selfTest.fixRateLimited':
+    'Pida a su administrador de Rocket.Chat que aumente el límite de solicitudes de la API o que exima a esta oficina.',
+  'selfTest.budgetLeft': 'Quedan {remaining} de {limit} consultas por minuto',
+  'selfTest.noRateLimit': 'El servidor no fija ningún límite de solicitudes',
+  'selfTest.budget': '{budget}.',
+  'selfTest.budgetShared': '{budget}, compartidas con otros puestos.',
+  'selfTest.budgetSharedLate':
+    '{budget}, compartidas con otros puestos: sin la conexión en vivo, una llamada puede aparecer con hasta {seconds} s de retraso.',
+  'selfTest.fixSharedBudget':
+    'Arregle la conexión en vivo o pida a su administrador que aumente el límite de solicitudes de la API.',
+  'selfTest.fixNotifications':
+    'Permita las notificaciones de Call Tray en la configuración del sistema y desactive No molestar.',
+  'selfTest.fixRinger':
+    'Conecte altavoces o unos auriculares y compruebe el volumen y el ajuste del tono de llamada.',
+  'selfTest.notChecked': 'Sin comprobar: {cause}',
+  'selfTest.fixAboveFirst': 'Primero resuelva la comprobación anterior.',
+  'ringCheck.noDuration': 'Una prueba de timbre necesita una duración mayor que cero.',
+  'ringCheck.silent': 'El tono de llamada está desactivado o su volumen está en 0.',
+  'ringCheck.alreadyRinging': 'Está sonando una llamada: el tono ya se está reproduciendo.',
+  'ringCheck.didNotStart': 'La página del tono de llamada no empezó a sonar.',
+  'ringCheck.fellBack':
+    '«{output}» no está conectado: la prueba sonó en la salida predeterminada del sistema.',
+  'ringCheck.rangOnDefault': 'La prueba sonó en la salida predeterminada del sistema.',
+  'ringCheck.rangOn': 'La prueba sonó en «{output}».',
+  'ringCheck.rangOnDefaultAnd':
+    'La prueba sonó en la salida predeterminada del sistema y en «{also}».',
+  'ringCheck.rangOnBoth': 'La prueba sonó en «{output}» y en «{also}».',
+  'ringCheck.couldNotPlay': 'No se pudo reproducir el tono de llamada: {error}',
+  'ringCheck.outputsUnlisted': 'No se pudieron listar las salidas de audio: {error}',
+  'ringCheck.noOutput': 'No se encontró ninguna salida de audio.',
+  'ringCheck.ringsOnDefault': 'Las llamadas suenan en la salida predeterminada del sistema.',
+  'ringCheck.ringsOn': 'Las llamadas suenan en «{output}».',
+  'ringCheck.disconnected':
+    '«{output}» no está conectado: las llamadas suenan en la salida predeterminada del sistema.',
 
   'notify.incomingTitle': 'Llamada entrante de {name}',
   'notify.incomingBody': 'Atiéndala en Rocket.Chat',
@@ -225,4 +309,63 @@ export const es = translation({
     'Call Tray no puede cifrar nada en este sistema ahora mismo. Si la guarda de todos modos, su sesión de {host} se almacena sin cifrar: cualquiera que pueda leer sus archivos puede usarla.',
   'storage.sessionOnlyExplained':
     'Si solo se conserva durante esta sesión, se olvida al salir de Call Tray y la próxima vez vuelve a iniciar sesión.',
+
+  'policy.serverUrl.title': 'Dirección del servidor',
+  'policy.serverUrl.description':
+    'El servidor de Rocket.Chat en el que inician sesión los agentes, tal como se abre en el navegador (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notificar las llamadas salientes',
+  'policy.notifyOutgoingCalls.description':
+    'Mostrar una notificación también para las llamadas que hace el agente, no solo para las entrantes.',
+  'policy.ringtone.enabled.title': 'Tono de llamada activado',
+  'policy.ringtone.enabled.description':
+    'Reproducir el tono de llamada mientras suena una llamada.',
+  'policy.ringtone.volumePercent.title': 'Volumen del tono de llamada',
+  'policy.ringtone.volumePercent.description':
+    'El volumen del tono de llamada en porcentaje (0–100).',
+  'policy.startAtLogin.title': 'Iniciar al iniciar sesión',
+  'policy.startAtLogin.description':
+    'Iniciar Call Tray cuando el agente inicia sesión en el equipo.',
+  'policy.pollFloorSeconds.title': 'Intervalo mínimo de consulta',
+  'policy.pollFloorSeconds.description':
+    'El tiempo mínimo entre dos consultas al servidor, en segundos (1–60); el límite de solicitudes del servidor sigue teniendo prioridad.',
+  'policy.ringOnDevice.title': 'Sonar en',
+  'policy.ringOnDevice.description':
+    'El nombre de la salida de audio en la que suena el tono, tal como lo muestra el sistema operativo (p. ej., "Altavoces (Realtek Audio)"); vacío para la salida predeterminada del sistema.',
+  'policy.escalation.afterSeconds.title': 'Escalar después de',
+  'policy.escalation.afterSeconds.description':
+    'Segundos que una llamada suena sin respuesta antes de que Call Tray escale (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalado: hacer parpadear la barra de tareas',
+  'policy.escalation.flashTaskbar.description':
+    'Hacer parpadear el botón de la barra de tareas o rebotar el icono del Dock al escalar.',
+  'policy.escalation.showWindow.title': 'Escalado: mostrar la ventana',
+  'policy.escalation.showWindow.description':
+    'Mostrar la ventana de llamadas en primer plano, sin quitar el foco del teclado, al escalar.',
+  'policy.escalation.fullVolume.title': 'Escalado: volumen máximo',
+  'policy.escalation.fullVolume.description': 'Subir el tono de llamada al 100 % al escalar.',
+  'policy.language.title': 'Idioma',
+  'policy.language.description':
+    'El idioma de Call Tray: {choices}; system sigue los idiomas preferidos del equipo.',
+  'policy.updates.enabled.title': 'Actualizaciones activadas',
+  'policy.updates.enabled.description': 'Permitir que Call Tray busque e instale actualizaciones.',
+  'policy.updates.feedUrl.title': 'Origen de las actualizaciones',
+  'policy.updates.feedUrl.description':
+    'La dirección https:// de la que llegan las actualizaciones. Sin ella, Call Tray no busca actualizaciones.',
+  'policy.updates.channel.title': 'Canal de actualizaciones',
+  'policy.updates.channel.description': 'El canal de publicación, p. ej., latest o beta.',
+  'policy.updates.deferHours.title': 'Aplazar actualizaciones',
+  'policy.updates.deferHours.description':
+    'Horas de espera tras publicarse una actualización antes de instalarla (0–720).',
+  'policy.locked.title': 'Ajustes bloqueados',
+  'policy.locked.description':
+    'Ajustes que los agentes no pueden cambiar: cualquiera de {settings}. Un ajuste bloqueado toma el valor de la directiva o el valor predeterminado integrado.',
+  'policy.admlDescription': 'Valores predefinidos y bloqueos para Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 y posteriores',
+  'policy.group.ringtone': 'Call Tray: tono de llamada',
+  'policy.group.escalation': 'Call Tray: escalado',
+  'policy.group.updates': 'Call Tray: actualizaciones',
+  'policy.storedAt': 'Registro: {location} ({type}). JSON y plist: {path}.',
+  'policy.storedAtToggle': 'Registro: {location} ({type}, 1 o 0). JSON y plist: {path}.',
+  'policy.onePerLine': 'Un nombre de ajuste por línea.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE prevalece sobre HKEY_CURRENT_USER. Un valor que Call Tray no puede usar le impide iniciar sesión hasta que se corrija.',
 })

@@ -109,6 +109,34 @@ export const fr = translation({
   'signIn.signedOut': 'Déconnecté — reconnectez-vous',
   'signIn.signedOutDetail': 'Déconnecté — reconnectez-vous.',
 
+  'signInError.alreadySignedIn': 'Vous êtes déjà connecté. Déconnectez-vous d’abord.',
+  'signInError.alreadySigningIn': 'Connexion déjà en cours. Patientez un instant.',
+  'signInError.unexpected': 'La connexion a échoué de façon inattendue. Réessayez.',
+  'signInError.network':
+    'Impossible de joindre {host} : {cause}. Vérifiez l’adresse et votre connexion réseau.',
+  'signInError.timeout':
+    '{host} n’a pas répondu dans les {seconds} s. Vérifiez l’adresse ou réessayez dans un instant.',
+  'signInError.tls':
+    'Impossible d’établir une connexion sécurisée avec {host} ({cause}). Si l’adresse est correcte, cet ordinateur ne fait pas confiance au certificat du serveur : votre service informatique peut vous aider.',
+  'signInError.rateLimited':
+    'Le serveur limite les requêtes venant de ce réseau. Réessayez dans {seconds} s.',
+  'signInError.serverError':
+    '{host} a rencontré un problème (HTTP {status}). Réessayez dans un instant.',
+  'signInError.notRocketChat':
+    'Cette adresse ne semble pas être celle d’un serveur Rocket.Chat ({why}). Vérifiez l’adresse, y compris un éventuel sous-chemin comme /chat.',
+  'signInError.whyNoApiInfo': 'rien n’a répondu à /api/info',
+  'signInError.whyAskedForSignIn': 'un intermédiaire a d’abord demandé une connexion',
+  'signInError.whyRefused': 'il a refusé avec {code}',
+  'signInError.whyNoSignIn': 'il n’offre pas de connexion Rocket.Chat',
+  'signInError.passwordOrWebSocket':
+    'Le nom d’utilisateur ou le mot de passe est incorrect, ou votre compte exige un code à deux facteurs que {host} ne demande que par WebSocket, ce qui n’a pas fonctionné depuis ce poste ({reason}).',
+  'signInError.wrongPassword': 'Le nom d’utilisateur ou le mot de passe est incorrect.',
+  'signInError.tokenRejected':
+    'Le serveur n’a pas accepté cet identifiant utilisateur et ce jeton d’accès. Vérifiez les deux, ou créez un nouveau jeton d’accès personnel.',
+  'signInError.noMediaCalls':
+    '{host} ne propose pas les appels média (Rocket.Chat est peut-être trop ancien, ou la fonction est désactivée). Call Tray en a besoin pour sonner : adressez-vous à votre administrateur.',
+  'signInError.refused': 'Le serveur a refusé la connexion ({code}).',
+
   'settings.title': 'Paramètres',
   'settings.back': 'Retour',
   'settings.managed': 'Géré par votre administrateur',
@@ -135,6 +163,8 @@ export const fr = translation({
   'settings.shortcut': 'Raccourci clavier pour l’appel qui sonne',
   'settings.language': 'Langue',
   'settings.languageSystem': 'Langue du système',
+  'settings.sectionApp': 'Application',
+  'settings.sectionSignIn': 'Connexion',
 
   'selfTest.button': 'Tester la sonnerie',
   'selfTest.intro':
@@ -154,6 +184,63 @@ export const fr = translation({
   'selfTest.check.rateLimit': 'Limite de requêtes',
   'selfTest.check.notifications': 'Notifications autorisées',
   'selfTest.check.ringer': 'Sonnerie',
+
+  'selfTest.serverAnswers': 'Rocket.Chat {version} répond.',
+  'selfTest.fixCertificate':
+    'Demandez au service informatique d’installer le certificat de l’entreprise sur cet ordinateur.',
+  'selfTest.fixNetwork':
+    'Vérifiez la connexion réseau, l’adresse du serveur et les paramètres du proxy.',
+  'selfTest.signInAccepted': 'Le serveur accepte votre connexion.',
+  'selfTest.signInRejected': 'Le serveur n’accepte pas votre connexion.',
+  'selfTest.fixSignInAgain': 'Reconnectez-vous.',
+  'selfTest.fixTryLater': 'Réessayez dans une minute.',
+  'selfTest.voiceAvailable':
+    'Les appels vocaux sont sous licence et votre compte peut les recevoir.',
+  'selfTest.voiceUnknown':
+    'Le serveur ne le précise pas ; les appels sont vérifiés comme d’habitude.',
+  'selfTest.fixVoicePermission':
+    'Demandez à votre administrateur Rocket.Chat un rôle autorisé à recevoir des appels vocaux.',
+  'selfTest.fixEnableVoice':
+    'Demandez à votre administrateur Rocket.Chat d’activer les appels vocaux (teams-voip).',
+  'selfTest.realtimeUp': 'Les appels arrivent immédiatement par la connexion en direct.',
+  'selfTest.realtimeDown':
+    'La connexion en direct est coupée ({detail}) ; les appels apparaissent à la vérification suivante.',
+  'selfTest.fixWebSocket':
+    'Demandez au service informatique d’autoriser les connexions WebSocket vers le serveur à travers le proxy ou le pare-feu.',
+  'selfTest.fixRateLimited':
+    'Demandez à votre administrateur Rocket.Chat de relever la limite de requêtes de l’API ou d’en exempter ce site.',
+  'selfTest.budgetLeft': 'Il reste {remaining} vérifications sur {limit} par minute',
+  'selfTest.noRateLimit': 'Le serveur ne fixe aucune limite de requêtes',
+  'selfTest.budget': '{budget}.',
+  'selfTest.budgetShared': '{budget}, partagées avec d’autres postes.',
+  'selfTest.budgetSharedLate':
+    '{budget}, partagées avec d’autres postes : sans la connexion en direct, un appel peut apparaître jusqu’à {seconds} s en retard.',
+  'selfTest.fixSharedBudget':
+    'Rétablissez la connexion en direct, ou demandez à votre administrateur de relever la limite de requêtes de l’API.',
+  'selfTest.fixNotifications':
+    'Autorisez les notifications de Call Tray dans les paramètres du système et désactivez le mode Ne pas déranger.',
+  'selfTest.fixRinger':
+    'Branchez des haut-parleurs ou un casque, puis vérifiez le volume et le réglage de la sonnerie.',
+  'selfTest.notChecked': 'Non vérifié : {cause}',
+  'selfTest.fixAboveFirst': 'Corrigez d’abord la vérification ci-dessus.',
+  'ringCheck.noDuration': 'Un test de sonnerie doit durer plus de zéro seconde.',
+  'ringCheck.silent': 'La sonnerie est désactivée ou son volume est à 0.',
+  'ringCheck.alreadyRinging': 'Un appel sonne : la sonnerie joue déjà.',
+  'ringCheck.didNotStart': 'La page de sonnerie n’a pas commencé à jouer.',
+  'ringCheck.fellBack':
+    '« {output} » n’est pas branché : le test a sonné sur la sortie par défaut du système.',
+  'ringCheck.rangOnDefault': 'Le test a sonné sur la sortie par défaut du système.',
+  'ringCheck.rangOn': 'Le test a sonné sur « {output} ».',
+  'ringCheck.rangOnDefaultAnd':
+    'Le test a sonné sur la sortie par défaut du système et sur « {also} ».',
+  'ringCheck.rangOnBoth': 'Le test a sonné sur « {output} » et sur « {also} ».',
+  'ringCheck.couldNotPlay': 'La sonnerie n’a pas pu être jouée : {error}',
+  'ringCheck.outputsUnlisted': 'Impossible de lister les sorties audio : {error}',
+  'ringCheck.noOutput': 'Aucune sortie audio n’a été trouvée.',
+  'ringCheck.ringsOnDefault': 'Les appels sonnent sur la sortie par défaut du système.',
+  'ringCheck.ringsOn': 'Les appels sonnent sur « {output} ».',
+  'ringCheck.disconnected':
+    '« {output} » n’est pas branché : les appels sonnent sur la sortie par défaut du système.',
 
   'notify.incomingTitle': 'Appel entrant de {name}',
   'notify.incomingBody': 'Répondez dans Rocket.Chat',
@@ -227,4 +314,61 @@ export const fr = translation({
     'Call Tray ne peut rien chiffrer sur ce système pour l’instant. Si vous l’enregistrez quand même, votre connexion à {host} est stockée sans chiffrement : quiconque peut lire vos fichiers peut l’utiliser.',
   'storage.sessionOnlyExplained':
     'Conservée pour cette session seulement, elle est oubliée à la fermeture de Call Tray et vous vous reconnecterez la prochaine fois.',
+
+  'policy.serverUrl.title': 'Adresse du serveur',
+  'policy.serverUrl.description':
+    'Le serveur Rocket.Chat auquel les agents se connectent, tel qu’il s’ouvre dans le navigateur (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notifier les appels sortants',
+  'policy.notifyOutgoingCalls.description':
+    'Afficher une notification pour les appels que l’agent passe, pas seulement pour les appels entrants.',
+  'policy.ringtone.enabled.title': 'Sonnerie activée',
+  'policy.ringtone.enabled.description': 'Jouer la sonnerie tant qu’un appel sonne.',
+  'policy.ringtone.volumePercent.title': 'Volume de la sonnerie',
+  'policy.ringtone.volumePercent.description': 'Le volume de la sonnerie en pourcentage (0–100).',
+  'policy.startAtLogin.title': 'Lancer à l’ouverture de session',
+  'policy.startAtLogin.description': 'Lancer Call Tray quand l’agent ouvre sa session.',
+  'policy.pollFloorSeconds.title': 'Intervalle de vérification minimal',
+  'policy.pollFloorSeconds.description':
+    'Le délai minimal entre deux vérifications auprès du serveur, en secondes (1–60) ; la limite de requêtes du serveur reste prioritaire.',
+  'policy.ringOnDevice.title': 'Sonner sur',
+  'policy.ringOnDevice.description':
+    'Le nom de la sortie audio sur laquelle joue la sonnerie, tel que le système l’affiche (par ex. "Haut-parleurs (Realtek Audio)") ; vide pour la sortie par défaut du système.',
+  'policy.escalation.afterSeconds.title': 'Escalader après',
+  'policy.escalation.afterSeconds.description':
+    'Nombre de secondes pendant lesquelles un appel sonne sans réponse avant que Call Tray n’escalade (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalade : faire clignoter la barre des tâches',
+  'policy.escalation.flashTaskbar.description':
+    'Faire clignoter le bouton de la barre des tâches ou rebondir l’icône du Dock lors de l’escalade.',
+  'policy.escalation.showWindow.title': 'Escalade : afficher la fenêtre',
+  'policy.escalation.showWindow.description':
+    'Afficher la fenêtre d’appel au premier plan, sans prendre le focus du clavier, lors de l’escalade.',
+  'policy.escalation.fullVolume.title': 'Escalade : volume maximal',
+  'policy.escalation.fullVolume.description': 'Monter la sonnerie à 100 % lors de l’escalade.',
+  'policy.language.title': 'Langue',
+  'policy.language.description':
+    'La langue de Call Tray : {choices} ; system suit les langues préférées de l’ordinateur.',
+  'policy.updates.enabled.title': 'Mises à jour activées',
+  'policy.updates.enabled.description':
+    'Laisser Call Tray rechercher et installer les mises à jour.',
+  'policy.updates.feedUrl.title': 'Source des mises à jour',
+  'policy.updates.feedUrl.description':
+    'L’adresse https:// d’où viennent les mises à jour. Sans elle, Call Tray ne recherche aucune mise à jour.',
+  'policy.updates.channel.title': 'Canal de mise à jour',
+  'policy.updates.channel.description': 'Le canal de publication, par ex. latest ou beta.',
+  'policy.updates.deferHours.title': 'Différer les mises à jour',
+  'policy.updates.deferHours.description':
+    'Nombre d’heures à attendre après la publication d’une mise à jour avant de l’installer (0–720).',
+  'policy.locked.title': 'Paramètres verrouillés',
+  'policy.locked.description':
+    'Les paramètres que les agents ne peuvent pas modifier : n’importe lesquels parmi {settings}. Un paramètre verrouillé prend la valeur de la stratégie, ou la valeur par défaut intégrée.',
+  'policy.admlDescription': 'Préréglages et verrous pour Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 et versions ultérieures',
+  'policy.group.ringtone': 'Call Tray : sonnerie',
+  'policy.group.escalation': 'Call Tray : escalade',
+  'policy.group.updates': 'Call Tray : mises à jour',
+  'policy.storedAt': 'Registre : {location} ({type}). JSON et plist : {path}.',
+  'policy.storedAtToggle': 'Registre : {location} ({type}, 1 ou 0). JSON et plist : {path}.',
+  'policy.onePerLine': 'Un nom de paramètre par ligne.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE l’emporte sur HKEY_CURRENT_USER. Une valeur que Call Tray ne peut pas utiliser l’empêche de se connecter jusqu’à ce qu’elle soit corrigée.',
 })

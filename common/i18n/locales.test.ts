@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchLocale, textDirection } from './locales'
+import { chooseLocale, matchLocale, textDirection } from './locales'
 import { localeFromEnvironment } from './posix-locale'
 
 describe('matchLocale', () => {
@@ -38,5 +38,13 @@ describe('localeFromEnvironment', () => {
 
   it('lets LANGUAGE pick among languages as gettext does', () => {
     expect(localeFromEnvironment({ LANG: 'en_US.UTF-8', LANGUAGE: 'ja:fr:de' })).toBe('fr')
+  })
+})
+
+describe('chooseLocale', () => {
+  it('lets the Language setting win, and follows the system only for "system"', () => {
+    expect(chooseLocale('es', ['de-DE'])).toBe('es')
+    expect(chooseLocale('system', ['de-DE'])).toBe('de')
+    expect(chooseLocale('system', [])).toBe('en')
   })
 })

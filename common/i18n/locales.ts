@@ -8,6 +8,10 @@ export type LocaleCode = ShippedLocale | (typeof PSEUDO_LOCALES)[number]
 
 export const DEFAULT_LOCALE: ShippedLocale = 'en'
 
+/** The Language setting: follow the system, or one shipped language whatever the system says. */
+export const LANGUAGE_CHOICES = ['system', ...SHIPPED_LOCALES] as const
+export type LanguageSetting = (typeof LANGUAGE_CHOICES)[number]
+
 /** Each language by its own name, as the Language setting lists it. */
 export const LOCALE_NAMES: Record<ShippedLocale, string> = {
   en: 'English',
@@ -38,6 +42,14 @@ export function matchLocale(preferred: readonly string[]): LocaleCode {
     if (sameLanguage) return sameLanguage
   }
   return DEFAULT_LOCALE
+}
+
+/** The Language setting wins; 'system' follows the preferred languages as `matchLocale` does. */
+export function chooseLocale(
+  setting: LanguageSetting,
+  systemLanguages: readonly string[],
+): LocaleCode {
+  return setting === 'system' ? matchLocale(systemLanguages) : setting
 }
 
 export function textDirection(locale: LocaleCode): 'ltr' | 'rtl' {

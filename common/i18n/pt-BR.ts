@@ -108,6 +108,34 @@ export const ptBR = translation({
   'signIn.signedOut': 'Sessão encerrada — entre de novo',
   'signIn.signedOutDetail': 'Sessão encerrada — entre de novo.',
 
+  'signInError.alreadySignedIn': 'Você já está conectado. Saia primeiro.',
+  'signInError.alreadySigningIn': 'O login já está em andamento. Aguarde um momento.',
+  'signInError.unexpected': 'O login falhou inesperadamente. Tente de novo.',
+  'signInError.network':
+    'Não foi possível acessar {host}: {cause}. Verifique o endereço e sua conexão de rede.',
+  'signInError.timeout':
+    '{host} não respondeu em {seconds} s. Verifique o endereço ou tente de novo daqui a pouco.',
+  'signInError.tls':
+    'Não foi possível abrir uma conexão segura com {host} ({cause}). Se o endereço estiver certo, este computador não confia no certificado do servidor: a equipe de TI pode ajudar.',
+  'signInError.rateLimited':
+    'O servidor está limitando as requisições desta rede. Tente de novo em {seconds} s.',
+  'signInError.serverError':
+    '{host} teve um problema (HTTP {status}). Tente de novo daqui a pouco.',
+  'signInError.notRocketChat':
+    'Este endereço não parece ser de um servidor Rocket.Chat ({why}). Verifique o endereço, incluindo um subcaminho como /chat.',
+  'signInError.whyNoApiInfo': 'nada respondeu em /api/info',
+  'signInError.whyAskedForSignIn': 'algo na frente dele pediu login primeiro',
+  'signInError.whyRefused': 'ele recusou com {code}',
+  'signInError.whyNoSignIn': 'ele não tem login do Rocket.Chat',
+  'signInError.passwordOrWebSocket':
+    'O usuário ou a senha está incorreto, ou sua conta precisa de um código de dois fatores que {host} só pede via WebSocket, e isso não funcionou daqui ({reason}).',
+  'signInError.wrongPassword': 'O usuário ou a senha está incorreto.',
+  'signInError.tokenRejected':
+    'O servidor não aceitou este ID de usuário e este token de acesso. Confira os dois ou crie um novo token de acesso pessoal.',
+  'signInError.noMediaCalls':
+    '{host} não oferece chamadas de mídia (o Rocket.Chat pode ser antigo demais ou o recurso está desativado). O Call Tray precisa delas para tocar: fale com o seu administrador.',
+  'signInError.refused': 'O servidor recusou o login ({code}).',
+
   'settings.title': 'Configurações',
   'settings.back': 'Voltar',
   'settings.managed': 'Definido pelo seu administrador',
@@ -133,6 +161,8 @@ export const ptBR = translation({
   'settings.shortcut': 'Atalho de teclado para a chamada que está tocando',
   'settings.language': 'Idioma',
   'settings.languageSystem': 'Idioma do sistema',
+  'settings.sectionApp': 'Aplicativo',
+  'settings.sectionSignIn': 'Login',
 
   'selfTest.button': 'Testar toque',
   'selfTest.intro':
@@ -153,6 +183,58 @@ export const ptBR = translation({
   'selfTest.check.rateLimit': 'Limite de requisições',
   'selfTest.check.notifications': 'Notificações permitidas',
   'selfTest.check.ringer': 'Toque',
+
+  'selfTest.serverAnswers': 'Rocket.Chat {version} responde.',
+  'selfTest.fixCertificate': 'Peça à TI para instalar o certificado da empresa neste computador.',
+  'selfTest.fixNetwork':
+    'Verifique a conexão de rede, o endereço do servidor e as configurações de proxy.',
+  'selfTest.signInAccepted': 'O servidor aceita o seu login.',
+  'selfTest.signInRejected': 'O servidor não aceita o seu login.',
+  'selfTest.fixSignInAgain': 'Entre de novo.',
+  'selfTest.fixTryLater': 'Tente de novo daqui a um minuto.',
+  'selfTest.voiceAvailable': 'As chamadas de voz estão licenciadas e sua conta pode recebê-las.',
+  'selfTest.voiceUnknown': 'O servidor não informa; as chamadas são verificadas normalmente.',
+  'selfTest.fixVoicePermission':
+    'Peça ao administrador do Rocket.Chat uma função com permissão para chamadas de voz.',
+  'selfTest.fixEnableVoice':
+    'Peça ao administrador do Rocket.Chat para ativar as chamadas de voz (teams-voip).',
+  'selfTest.realtimeUp': 'As chamadas chegam na hora pela conexão ao vivo.',
+  'selfTest.realtimeDown':
+    'A conexão ao vivo caiu ({detail}); as chamadas aparecem na próxima verificação.',
+  'selfTest.fixWebSocket':
+    'Peça à TI para liberar conexões WebSocket com o servidor no proxy ou no firewall.',
+  'selfTest.fixRateLimited':
+    'Peça ao administrador do Rocket.Chat para aumentar o limite de requisições da API ou liberar este escritório.',
+  'selfTest.budgetLeft': 'Restam {remaining} de {limit} verificações por minuto',
+  'selfTest.noRateLimit': 'O servidor não define limite de requisições',
+  'selfTest.budget': '{budget}.',
+  'selfTest.budgetShared': '{budget}, compartilhadas com outras posições de atendimento.',
+  'selfTest.budgetSharedLate':
+    '{budget}, compartilhadas com outras posições de atendimento: sem a conexão ao vivo, uma chamada pode aparecer até {seconds} s atrasada.',
+  'selfTest.fixSharedBudget':
+    'Corrija a conexão ao vivo ou peça ao administrador para aumentar o limite de requisições da API.',
+  'selfTest.fixNotifications':
+    'Permita as notificações do Call Tray nas configurações do sistema e desative o modo Não perturbe.',
+  'selfTest.fixRinger':
+    'Conecte caixas de som ou um headset e verifique o volume e a configuração do toque.',
+  'selfTest.notChecked': 'Não verificado: {cause}',
+  'selfTest.fixAboveFirst': 'Resolva primeiro a verificação acima.',
+  'ringCheck.noDuration': 'Um teste de toque precisa de uma duração maior que zero.',
+  'ringCheck.silent': 'O toque está desligado ou com volume 0.',
+  'ringCheck.alreadyRinging': 'Uma chamada está tocando: o toque já está soando.',
+  'ringCheck.didNotStart': 'A página do toque não começou a tocar.',
+  'ringCheck.fellBack': '“{output}” não está conectado: o teste tocou na saída padrão do sistema.',
+  'ringCheck.rangOnDefault': 'O teste tocou na saída padrão do sistema.',
+  'ringCheck.rangOn': 'O teste tocou em “{output}”.',
+  'ringCheck.rangOnDefaultAnd': 'O teste tocou na saída padrão do sistema e em “{also}”.',
+  'ringCheck.rangOnBoth': 'O teste tocou em “{output}” e em “{also}”.',
+  'ringCheck.couldNotPlay': 'Não foi possível tocar o toque: {error}',
+  'ringCheck.outputsUnlisted': 'Não foi possível listar as saídas de áudio: {error}',
+  'ringCheck.noOutput': 'Nenhuma saída de áudio foi encontrada.',
+  'ringCheck.ringsOnDefault': 'As chamadas tocam na saída padrão do sistema.',
+  'ringCheck.ringsOn': 'As chamadas tocam em “{output}”.',
+  'ringCheck.disconnected':
+    '“{output}” não está conectado: as chamadas tocam na saída padrão do sistema.',
 
   'notify.incomingTitle': 'Chamada de {name}',
   'notify.incomingBody': 'Atenda no Rocket.Chat',
@@ -226,4 +308,60 @@ export const ptBR = translation({
     'O Call Tray não consegue criptografar nada neste sistema agora. Se guardar mesmo assim, seu acesso a {host} fica salvo sem criptografia: quem conseguir ler seus arquivos pode usá-lo.',
   'storage.sessionOnlyExplained':
     'Mantido só nesta sessão, ele é esquecido quando o Call Tray fecha e você entra de novo na próxima vez.',
+
+  'policy.serverUrl.title': 'Endereço do servidor',
+  'policy.serverUrl.description':
+    'O servidor Rocket.Chat em que os agentes entram, como aberto no navegador (https://).',
+  'policy.notifyOutgoingCalls.title': 'Notificar chamadas realizadas',
+  'policy.notifyOutgoingCalls.description':
+    'Mostrar uma notificação também para as chamadas que o agente faz, não só para as recebidas.',
+  'policy.ringtone.enabled.title': 'Toque ativado',
+  'policy.ringtone.enabled.description': 'Tocar o toque enquanto uma chamada estiver tocando.',
+  'policy.ringtone.volumePercent.title': 'Volume do toque',
+  'policy.ringtone.volumePercent.description': 'O volume do toque em porcentagem (0–100).',
+  'policy.startAtLogin.title': 'Iniciar com o sistema',
+  'policy.startAtLogin.description': 'Iniciar o Call Tray quando o agente entra no computador.',
+  'policy.pollFloorSeconds.title': 'Intervalo mínimo de verificação',
+  'policy.pollFloorSeconds.description':
+    'O tempo mínimo entre duas verificações no servidor, em segundos (1–60); o limite de requisições do servidor continua valendo.',
+  'policy.ringOnDevice.title': 'Tocar em',
+  'policy.ringOnDevice.description':
+    'O nome da saída de áudio em que o toque soa, como o sistema operacional o mostra (por exemplo, "Alto-falantes (Realtek Audio)"); vazio para a saída padrão do sistema.',
+  'policy.escalation.afterSeconds.title': 'Escalar após',
+  'policy.escalation.afterSeconds.description':
+    'Segundos que uma chamada toca sem resposta antes de o Call Tray escalar (3–120).',
+  'policy.escalation.flashTaskbar.title': 'Escalonamento: piscar a barra de tarefas',
+  'policy.escalation.flashTaskbar.description':
+    'Piscar o botão da barra de tarefas ou fazer o ícone do Dock saltar ao escalar.',
+  'policy.escalation.showWindow.title': 'Escalonamento: mostrar a janela',
+  'policy.escalation.showWindow.description':
+    'Mostrar a janela de chamadas em primeiro plano, sem tirar o foco do teclado, ao escalar.',
+  'policy.escalation.fullVolume.title': 'Escalonamento: volume máximo',
+  'policy.escalation.fullVolume.description': 'Aumentar o toque para 100 % ao escalar.',
+  'policy.language.title': 'Idioma',
+  'policy.language.description':
+    'O idioma do Call Tray: {choices}; system segue os idiomas preferidos do computador.',
+  'policy.updates.enabled.title': 'Atualizações ativadas',
+  'policy.updates.enabled.description': 'Deixar o Call Tray procurar e instalar atualizações.',
+  'policy.updates.feedUrl.title': 'Origem das atualizações',
+  'policy.updates.feedUrl.description':
+    'O endereço https:// de onde vêm as atualizações. Sem ele, o Call Tray não procura atualizações.',
+  'policy.updates.channel.title': 'Canal de atualização',
+  'policy.updates.channel.description': 'O canal de lançamento, por exemplo latest ou beta.',
+  'policy.updates.deferHours.title': 'Adiar atualizações',
+  'policy.updates.deferHours.description':
+    'Horas de espera depois que uma atualização é publicada antes de instalá-la (0–720).',
+  'policy.locked.title': 'Configurações bloqueadas',
+  'policy.locked.description':
+    'Configurações que os agentes não podem alterar: qualquer uma de {settings}. Uma configuração bloqueada recebe o valor da política ou o padrão interno.',
+  'policy.admlDescription': 'Predefinições e bloqueios para o Call Tray.',
+  'policy.supportedOn': 'Call Tray 0.1 e posteriores',
+  'policy.group.ringtone': 'Call Tray: toque',
+  'policy.group.escalation': 'Call Tray: escalonamento',
+  'policy.group.updates': 'Call Tray: atualizações',
+  'policy.storedAt': 'Registro: {location} ({type}). JSON e plist: {path}.',
+  'policy.storedAtToggle': 'Registro: {location} ({type}, 1 ou 0). JSON e plist: {path}.',
+  'policy.onePerLine': 'Um nome de configuração por linha.',
+  'policy.precedence':
+    'HKEY_LOCAL_MACHINE prevalece sobre HKEY_CURRENT_USER. Um valor que o Call Tray não consegue usar impede o login até ser corrigido.',
 })

@@ -1,6 +1,7 @@
 // Where and how loud it rings, escalation and Do Not Disturb, with a fake clock and the
 // ports recorded (the notifications themselves: alerting.test.ts).
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setLocale } from '../../common/i18n'
 import { call } from '../../test/support/app-fakes'
 import { alertingSetup as setup } from '../../test/support/alerting-setup'
 
@@ -153,6 +154,29 @@ describe('Alerting: the self-test', () => {
     expect(await alerts.ringerDeviceStatus()).toEqual({
       present: false,
       detail: 'No audio output was found.',
+    })
+  })
+})
+
+describe('Alerting: the self-test in the agent’s language', () => {
+  afterEach(() => setLocale('en'))
+
+  it('says where the test rang in German, with German quotation marks', async () => {
+    setLocale('de')
+    const { alerts } = setup({ alsoRingOn: SPEAKERS })
+    expect(await alerts.testRing(1_000)).toEqual({
+      ok: true,
+      detail: 'Der Test klingelte auf der Standardausgabe des Systems und auf „Speakers“.',
+    })
+  })
+
+  it('says in French that a ringing call already plays the ringtone', async () => {
+    setLocale('fr')
+    const { alerts } = setup()
+    alerts.onCalls([ringing])
+    expect(await alerts.testRing(1_000)).toEqual({
+      ok: false,
+      detail: 'Un appel sonne : la sonnerie joue déjà.',
     })
   })
 })

@@ -5,6 +5,7 @@
 // still ringing when the pause ends pops up then. Adapters stay behind ./ports.
 import { isDeepStrictEqual } from 'node:util'
 import type { Call } from '../../common/calls'
+import { t } from '../../common/i18n'
 import type { EngineEvent } from '../core/call-engine'
 import type { Clock } from '../core/clock'
 import type { Settings } from '../settings/settings-types'
@@ -130,10 +131,7 @@ export class Alerting {
   /** The self-test: plays on the chosen output(s) and says whether they were there. */
   testRing(durationMs: number): Promise<RingCheck> {
     if (this.playing) {
-      return Promise.resolve({
-        ok: false,
-        detail: 'A call is ringing: the ringtone is playing already.',
-      })
+      return Promise.resolve({ ok: false, detail: t('ringCheck.alreadyRinging') })
     }
     return testRing(this.options.ringtone, this.options.settings(), durationMs)
   }

@@ -1,6 +1,7 @@
 // The self-test's two questions (the tray's and the settings' "Test ring"): does the
 // ringtone play on the chosen output(s), and is the output calls ring on connected?
 import { findOutput } from '../../common/audio-outputs'
+import { t } from '../../common/i18n'
 import { describeError } from '../app/logger'
 import type { Settings } from '../settings/settings-types'
 import { ringVolume } from './alert-policy'
@@ -27,11 +28,11 @@ export async function testRing(
   durationMs: number,
 ): Promise<RingCheck> {
   if (!Number.isFinite(durationMs) || durationMs <= 0) {
-    return { ok: false, detail: 'A test ring needs a duration above zero.' }
+    return { ok: false, detail: t('ringCheck.noDuration') }
   }
   // A call would ring silently: that is what the test has to tell.
   if (!settings.ringtone.enabled || ringVolume(settings) === 0) {
-    return { ok: false, detail: 'The ringtone is off or its volume is 0.' }
+    return { ok: false, detail: t('ringCheck.silent') }
   }
   const request = {
     tone: 'ring' as const,
@@ -41,16 +42,16 @@ export async function testRing(
   }
   try {
     const report = await ringtone.playFor(request, Math.min(durationMs, LONGEST_TEST_RING_MS))
-    if (!report) return { ok: false, detail: 'The ringtone page did not start playing.' }
+    if (!report) return { ok: false, detail: t('ringCheck.didNotStart') }
     if (report.fellBack && settings.ringOn) {
       return {
         ok: false,
-        detail: `“${settings.ringOn.label}” is not connected: the test rang on the system default output.`,
+        detail: t('ringCheck.fellBack', { output: settings.ringOn.label }),
       }
     }
-    return { ok: true, detail: `The test rang on ${placesOf(settings)}.` }
+    return { ok: true, detail: rangOn(settings) }
   } catch (error) {
-    return { ok: false, detail: `The ringtone could not play: ${describeError(error)}` }
+    return { ok: false, detail: t('ringCheck.couldNotPlay', { error: describeError(error) }) }
   }
 }
 
@@ -64,22 +65,27 @@ export async function ringerDeviceStatus(
   } catch (error) {
     return {
       present: false,
-      detail: `The audio outputs could not be listed: ${describeError(error)}`,
+      detail: t('ringCheck.outputsUnlisted', { error: describeError(error) }),
     }
   }
-  if (outputs.length === 0) return { present: false, detail: 'No audio output was found.' }
+  if (outputs.length === 0) return { present: false, detail: t('ringCheck.noOutput') }
   const choice = settings.ringOn
-  if (!choice) return { present: true, detail: 'Calls ring on the system default output.' }
+  if (!choice) return { present: true, detail: t('ringCheck.ringsOnDefault') }
   const found = findOutput(outputs, choice)
   return found
-    ? { present: true, detail: `Calls ring on “${found.label}”.` }
+    ? { present: true, detail: t('ringCheck.ringsOn', { output: found.label }) }
     : {
         present: false,
-        detail: `“${choice.label}” is not connected: calls ring on the system default output.`,
+        detail: t('ringCheck.disconnected', { output: choice.label }),
       }
 }
 
-function placesOf(settings: DeviceSettings): string {
-  const first = settings.ringOn ? `“${settings.ringOn.label}”` : 'the system default output'
-  return settings.alsoRingOn ? `${first} and “${settings.alsoRingOn.label}”` : first
+/** One whole sentence per combination: the outputs' grammar differs between languages. */
+function rangOn({ ringOn, alsoRingOn }: DeviceSettings): string {
+  if (ringOn && alsoRingOn) {
+    return t('ringCheck.rangOnBoth', { output: ringOn.label, also: alsoRingOn.label })
+  }
+  if (ringOn) return t('ringCheck.rangOn', { output: ringOn.label })
+  if (alsoRingOn) return t('ringCheck.rangOnDefaultAnd', { also: alsoRingOn.label })
+  return t('ringCheck.rangOnDefault')
 }

@@ -58,7 +58,12 @@ describe('buildAppState', () => {
     const state = buildAppState({
       ...base,
       session: { ...SESSION, storage: 'weakly-protected' },
-      settings: { ...DEFAULT_SETTINGS, pollFloorSeconds: 10, serverUrl: 'https://x.example' },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        pollFloorSeconds: 10,
+        serverUrl: 'https://x.example',
+        language: 'de',
+      },
       locked: new Set(['startAtLogin', 'ringtone'] as const),
     })
     expect(state.settings).toEqual({
@@ -73,6 +78,7 @@ describe('buildAppState', () => {
         escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
         breakThroughDnd: true,
         globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Alt+Shift+K' },
+        language: 'de',
       },
       locked: ['ringtone', 'startAtLogin'],
       signInStorage: 'weakly-protected',

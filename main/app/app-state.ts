@@ -74,6 +74,7 @@ function settingsState({ settings, locked, session }: AppStateInput): SettingsSt
       escalation: settings.escalation,
       breakThroughDnd: settings.breakThroughDnd,
       globalShortcut: settings.globalShortcut,
+      language: settings.language,
     },
     locked: [...locked].sort(),
     signInStorage: session?.storage ?? null,

@@ -2,6 +2,8 @@
 // notifications and ringtone show of it. It owns no Electron object; main/index.ts
 // hands it adapters behind the ports in ports.ts.
 import type { Call, ConnectionStatus, RecentCall } from '../../common/calls'
+import { setLocale, t } from '../../common/i18n'
+import { chooseLocale } from '../../common/i18n/locales'
 import { policyUnreadableText } from '../../common/policy-text'
 import type { SelfTestState } from '../../common/self-test'
 import type {
@@ -76,6 +78,8 @@ export interface CallTrayAppOptions {
   policyUnreadable?: boolean
   /** What "Test ring" can learn of the platform's notifications (Electron, main/notifications). */
   notificationsAllowed?: () => Promise<NotificationReading>
+  /** The system's preferred languages, which the Language setting 'system' follows. */
+  systemLanguages?: () => readonly string[]
 }
 
 function signInError(message: string): SignInResult {
@@ -106,6 +110,7 @@ export class CallTrayApp {
 
   constructor(private readonly options: CallTrayAppOptions) {
     this.settings = options.settings.get()
+    this.followLanguage()
     this.alerts = new Alerting({
       notifier: options.notifier,
       ringtone: options.ringtone,
@@ -220,8 +225,8 @@ export class CallTrayApp {
 
   async signIn(input: SignInInput): Promise<SignInResult> {
     if (this.options.policyUnreadable) return signInError(`${policyUnreadableText()}.`)
-    if (this.session) return signInError('Already signed in. Sign out first.')
-    if (this.signingIn) return signInError('Signing in already — wait a moment.')
+    if (this.session) return signInError(t('signInError.alreadySignedIn'))
+    if (this.signingIn) return signInError(t('signInError.alreadySigningIn'))
     this.signingIn = true
     try {
       const { result, session } = await this.options.sessions.signIn(input)
@@ -230,7 +235,7 @@ export class CallTrayApp {
       return result
     } catch (error) {
       this.options.logger.error(`Sign-in failed: ${describeError(error)}`)
-      return signInError('Signing in failed unexpectedly. Try again.')
+      return signInError(t('signInError.unexpected'))
     } finally {
       this.signingIn = false
     }
@@ -465,11 +470,18 @@ export class CallTrayApp {
     }
     if (settings.startAtLogin !== previous.startAtLogin)
       void syncAutostart(this.options.autostart, settings.startAtLogin, this.options.logger)
+    // Before anything is published, so the tray and the window's next state speak it.
+    if (settings.language !== previous.language) this.followLanguage()
     this.pauseTimer.follow(settings.pause)
     this.followShortcut()
     this.alerts.refresh()
     this.summary.refresh()
     this.publish()
+  }
+
+  /** What main words from now on; text already shown (a notification) stays as it was. */
+  private followLanguage(): void {
+    setLocale(chooseLocale(this.settings.language, this.options.systemLanguages?.() ?? []))
   }
 
   /** Registers the global shortcut the settings ask for, and only that one. */

@@ -3,6 +3,7 @@
 // each failed check says how to fix it. A check whose precondition failed (no server,
 // no sign-in) is reported as failed with that reason rather than asked again.
 import type { SelfTestCheck, SelfTestCheckId } from '../../common/self-test'
+import { t } from '../../common/i18n'
 import { describeApiError, type ApiError } from './api-errors'
 import type { RateBudget } from './rate-limit'
 import type { Result } from './result'
@@ -82,47 +83,45 @@ export function checkServer(
   reply: Result<{ version: string }, ApiError>,
   now: number,
 ): SelfTestCheck {
-  if (reply.ok) return pass('server', `Rocket.Chat ${reply.value.version} answers.`)
+  if (reply.ok) return pass('server', t('selfTest.serverAnswers', { version: reply.value.version }))
   return fail(
     'server',
     describeApiError(reply.error, now),
-    reply.error.kind === 'tls'
-      ? 'Ask IT to install the company certificate on this computer.'
-      : 'Check the network connection, the server address and the proxy settings.',
+    reply.error.kind === 'tls' ? t('selfTest.fixCertificate') : t('selfTest.fixNetwork'),
   )
 }
 
 export function checkSignIn(reply: Result<unknown, ApiError>, now: number): SelfTestCheck {
-  if (reply.ok) return pass('sign-in', 'The server accepts your sign-in.')
+  if (reply.ok) return pass('sign-in', t('selfTest.signInAccepted'))
   if (reply.error.kind === 'unauthorized') {
-    return fail('sign-in', 'The server does not accept your sign-in.', 'Sign in again.')
+    return fail('sign-in', t('selfTest.signInRejected'), t('selfTest.fixSignInAgain'))
   }
-  return fail('sign-in', describeApiError(reply.error, now), 'Try again in a minute.')
+  return fail('sign-in', describeApiError(reply.error, now), t('selfTest.fixTryLater'))
 }
 
 export function checkVoiceCalls(voice: VoiceAvailability): SelfTestCheck {
   switch (voice.kind) {
     case 'available':
-      return pass('voice-calls', 'Voice calls are licensed and your account may receive them.')
+      return pass('voice-calls', t('selfTest.voiceAvailable'))
     case 'unknown':
-      return pass('voice-calls', 'The server does not say; calls are checked for as usual.')
+      return pass('voice-calls', t('selfTest.voiceUnknown'))
     case 'unavailable':
       return fail(
         'voice-calls',
         voiceUnavailableText(voice.reason),
         voice.reason === 'not-permitted'
-          ? 'Ask your Rocket.Chat administrator for a role with a voice-call permission.'
-          : 'Ask your Rocket.Chat administrator to enable voice calls (teams-voip).',
+          ? t('selfTest.fixVoicePermission')
+          : t('selfTest.fixEnableVoice'),
       )
   }
 }
 
 export function checkRealtime(reading: RealtimeReading): SelfTestCheck {
-  if (reading.healthy) return pass('realtime', 'Calls arrive over the live connection at once.')
+  if (reading.healthy) return pass('realtime', t('selfTest.realtimeUp'))
   return fail(
     'realtime',
-    `The live connection is down (${reading.detail}); calls show at the next check instead.`,
-    'Ask IT to let WebSocket connections to the server through the proxy or firewall.',
+    t('selfTest.realtimeDown', { detail: reading.detail }),
+    t('selfTest.fixWebSocket'),
   )
 }
 
@@ -131,30 +130,34 @@ export function checkRateLimit(reading: RateReading, now: number): SelfTestCheck
     return fail(
       'rate-limit',
       describeApiError({ kind: 'rate-limited', resetAt: reading.limited.resetAt }, now),
-      'Ask your Rocket.Chat administrator to raise the API rate limit or exempt this office.',
+      t('selfTest.fixRateLimited'),
     )
   }
   const budget = reading.budget
   const own = budget
-    ? `${budget.remaining} of ${budget.limit} checks a minute left`
-    : 'The server sets no rate limit'
+    ? t('selfTest.budgetLeft', { remaining: budget.remaining, limit: budget.limit })
+    : t('selfTest.noRateLimit')
   if (reading.shared && reading.sharedSpacingMs !== null) {
     return fail(
       'rate-limit',
-      `${own}, shared with other desks: without the live connection a call may show up to ${Math.ceil(reading.sharedSpacingMs / 1000)} s late.`,
-      'Fix the live connection, or ask your administrator to raise the API rate limit.',
+      t('selfTest.budgetSharedLate', {
+        budget: own,
+        seconds: Math.ceil(reading.sharedSpacingMs / 1000),
+      }),
+      t('selfTest.fixSharedBudget'),
     )
   }
-  return pass('rate-limit', reading.shared ? `${own}, shared with other desks.` : `${own}.`)
+  return pass(
+    'rate-limit',
+    reading.shared
+      ? t('selfTest.budgetShared', { budget: own })
+      : t('selfTest.budget', { budget: own }),
+  )
 }
 
 export function checkNotifications(reading: NotificationReading): SelfTestCheck {
   if (reading.allowed === false) {
-    return fail(
-      'notifications',
-      reading.detail,
-      'Allow notifications for Call Tray in the system settings, and turn off do not disturb.',
-    )
+    return fail('notifications', reading.detail, t('selfTest.fixNotifications'))
   }
   return pass('notifications', reading.detail)
 }
@@ -165,11 +168,7 @@ export async function checkRinger(ringer: RingerPort): Promise<SelfTestCheck> {
     ringer.ringerDeviceStatus(),
   ])
   if (!ring.ok || device.present === false) {
-    return fail(
-      'ringer',
-      ring.ok ? device.detail : ring.detail,
-      'Connect speakers or a headset, and check the volume and the ringtone setting.',
-    )
+    return fail('ringer', ring.ok ? device.detail : ring.detail, t('selfTest.fixRinger'))
   }
   return pass('ringer', `${ring.detail} ${device.detail}`.trim())
 }
@@ -179,7 +178,11 @@ export function selfTestPassed(checks: readonly SelfTestCheck[]): boolean {
 }
 
 function blocked(id: SelfTestCheckId, cause: SelfTestCheck): SelfTestCheck {
-  return fail(id, `Not checked: ${cause.detail}`, cause.fix ?? 'Fix the check above first.')
+  return fail(
+    id,
+    t('selfTest.notChecked', { cause: cause.detail }),
+    cause.fix ?? t('selfTest.fixAboveFirst'),
+  )
 }
 
 function pass(id: SelfTestCheckId, detail: string): SelfTestCheck {

@@ -16,6 +16,7 @@ describe('POLICY_FIELDS', () => {
       ['escalation.flashTaskbar', 'boolean'],
       ['escalation.showWindow', 'boolean'],
       ['escalation.fullVolume', 'boolean'],
+      ['language', 'string'],
       ['updates.enabled', 'boolean'],
       ['updates.feedUrl', 'string'],
       ['updates.channel', 'string'],
@@ -41,7 +42,9 @@ describe('POLICY_FIELDS', () => {
       'escalation',
       'breakThroughDnd',
       'globalShortcut',
+      'language',
     ])
+    expect(byKey.get('language')?.options).toEqual(['system', 'en', 'pt-BR', 'es', 'de', 'fr'])
     for (const field of POLICY_FIELDS) {
       expect(field.title, field.key).not.toBe(field.key)
       expect(field.description, field.key).not.toBe('')

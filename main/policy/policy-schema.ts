@@ -3,9 +3,14 @@
 // the templates in policy/ are generated from it, so a new policy is one entry here
 // (plus where the app uses it: admin-policy.ts for settings, update-policy.ts).
 import { z } from 'zod'
+import { LANGUAGE_CHOICES } from '../../common/i18n/locales'
+import { createTranslator } from '../../common/i18n/translator'
 import { parseServerUrl } from '../core/server-url'
 import { DEFAULT_SETTINGS, SETTING_KEYS } from '../settings/settings-schema'
 import type { SettingKey } from '../settings/settings-types'
+
+/** Titles and descriptions are English here; the templates take each language's from its catalog. */
+const english = createTranslator('en')
 
 const isServerUrl = (text: string) => parseServerUrl(text).ok
 
@@ -23,52 +28,59 @@ export const policySchema = z.strictObject({
     .max(2048)
     .refine(isServerUrl, 'not a server address agents could sign in to (https:// only)')
     .meta({
-      title: 'Server address',
-      description: 'The Rocket.Chat server agents sign in to, as opened in the browser (https://).',
+      title: english.t('policy.serverUrl.title'),
+      description: english.t('policy.serverUrl.description'),
     })
     .optional(),
   notifyOutgoingCalls: z
     .boolean()
     .meta({
-      title: 'Notify for outgoing calls',
-      description: 'Show a notification for calls the agent places, not only for incoming ones.',
+      title: english.t('policy.notifyOutgoingCalls.title'),
+      description: english.t('policy.notifyOutgoingCalls.description'),
     })
     .optional(),
   ringtone: z
     .strictObject({
       enabled: z
         .boolean()
-        .meta({ title: 'Ringtone on', description: 'Play the ringtone while a call rings.' })
+        .meta({
+      title: english.t('policy.ringtone.enabled.title'),
+      description: english.t('policy.ringtone.enabled.description'),
+    })
         .optional(),
       volumePercent: z
         .int()
         .min(0)
         .max(100)
-        .meta({ title: 'Ringtone volume', description: 'The ringtone volume in percent (0–100).' })
+        .meta({
+      title: english.t('policy.ringtone.volumePercent.title'),
+      description: english.t('policy.ringtone.volumePercent.description'),
+    })
         .optional(),
     })
     .optional(),
   startAtLogin: z
     .boolean()
-    .meta({ title: 'Start at login', description: 'Start Call Tray when the agent logs in.' })
+    .meta({
+      title: english.t('policy.startAtLogin.title'),
+      description: english.t('policy.startAtLogin.description'),
+    })
     .optional(),
   pollFloorSeconds: z
     .int()
     .min(1)
     .max(60)
     .meta({
-      title: 'Shortest poll interval',
-      description:
-        'The shortest time between two polls of the server, in seconds (1–60); the server’s rate limit still wins.',
+      title: english.t('policy.pollFloorSeconds.title'),
+      description: english.t('policy.pollFloorSeconds.description'),
     })
     .optional(),
   ringOnDevice: z
     .string()
     .max(256)
     .meta({
-      title: 'Ring on',
-      description:
-        'The name of the audio output the ringtone plays on, as the operating system shows it (e.g. "Speakers (Realtek Audio)"); empty for the system default.',
+      title: english.t('policy.ringOnDevice.title'),
+      description: english.t('policy.ringOnDevice.description'),
     })
     .optional(),
   escalation: z
@@ -78,62 +90,74 @@ export const policySchema = z.strictObject({
         .min(3)
         .max(120)
         .meta({
-          title: 'Escalate after',
-          description: 'Seconds a call rings unanswered before Call Tray escalates (3–120).',
-        })
+      title: english.t('policy.escalation.afterSeconds.title'),
+      description: english.t('policy.escalation.afterSeconds.description'),
+    })
         .optional(),
       flashTaskbar: z
         .boolean()
         .meta({
-          title: 'Escalation: flash the taskbar',
-          description: 'Flash the taskbar button or bounce the Dock icon when escalating.',
-        })
+      title: english.t('policy.escalation.flashTaskbar.title'),
+      description: english.t('policy.escalation.flashTaskbar.description'),
+    })
         .optional(),
       showWindow: z
         .boolean()
         .meta({
-          title: 'Escalation: show the window',
-          description: 'Show the call window on top, without taking keyboard focus, when escalating.',
-        })
+      title: english.t('policy.escalation.showWindow.title'),
+      description: english.t('policy.escalation.showWindow.description'),
+    })
         .optional(),
       fullVolume: z
         .boolean()
         .meta({
-          title: 'Escalation: full volume',
-          description: 'Raise the ringtone to 100 % when escalating.',
-        })
+      title: english.t('policy.escalation.fullVolume.title'),
+      description: english.t('policy.escalation.fullVolume.description'),
+    })
         .optional(),
+    })
+    .optional(),
+  language: z
+    .enum(LANGUAGE_CHOICES)
+    .meta({
+      title: english.t('policy.language.title'),
+      description: english.t('policy.language.description', { choices: LANGUAGE_CHOICES.join(', ') }),
     })
     .optional(),
   updates: z
     .strictObject({
       enabled: z
         .boolean()
-        .meta({ title: 'Updates on', description: 'Let Call Tray check for and install updates.' })
+        .meta({
+      title: english.t('policy.updates.enabled.title'),
+      description: english.t('policy.updates.enabled.description'),
+    })
         .optional(),
       feedUrl: z
         .string()
         .max(2048)
         .refine(isHttpsUrl, 'not an https:// address')
         .meta({
-          title: 'Update feed',
-          description:
-            'The https:// address updates come from. Without one, Call Tray checks for no updates.',
-        })
+      title: english.t('policy.updates.feedUrl.title'),
+      description: english.t('policy.updates.feedUrl.description'),
+    })
         .optional(),
       channel: z
         .string()
         .regex(/^[a-z][a-z0-9-]{0,31}$/, 'not a channel name (lower-case letters, digits, -)')
-        .meta({ title: 'Update channel', description: 'The release channel, e.g. latest or beta.' })
+        .meta({
+      title: english.t('policy.updates.channel.title'),
+      description: english.t('policy.updates.channel.description'),
+    })
         .optional(),
       deferHours: z
         .int()
         .min(0)
         .max(720)
         .meta({
-          title: 'Defer updates',
-          description: 'Hours to wait after an update is published before installing it (0–720).',
-        })
+      title: english.t('policy.updates.deferHours.title'),
+      description: english.t('policy.updates.deferHours.description'),
+    })
         .optional(),
     })
     .optional(),
@@ -141,8 +165,8 @@ export const policySchema = z.strictObject({
     .array(z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]))
     .max(SETTING_KEYS.length * 2)
     .meta({
-      title: 'Locked settings',
-      description: `Settings agents cannot change: any of ${SETTING_KEYS.join(', ')}. A locked setting takes the policy’s value, or the built-in default.`,
+      title: english.t('policy.locked.title'),
+      description: english.t('policy.locked.description', { settings: SETTING_KEYS.join(', ') }),
     })
     .optional(),
 })
@@ -163,7 +187,7 @@ export interface PolicyField {
   description: string
   minimum?: number
   maximum?: number
-  /** The values a list may hold. */
+  /** The values a list, or a string that is one of a few, may hold. */
   options?: string[]
 }
 
@@ -173,6 +197,7 @@ interface JsonSchemaNode {
   description?: string
   minimum?: number
   maximum?: number
+  enum?: string[]
   properties?: Record<string, JsonSchemaNode>
   items?: JsonSchemaNode & { enum?: string[] }
 }
@@ -202,6 +227,7 @@ function fieldsOf(node: JsonSchemaNode, path: string[]): PolicyField[] {
       ...(node.minimum !== undefined && { minimum: node.minimum }),
       ...(node.maximum !== undefined && { maximum: node.maximum }),
       ...(node.items?.enum && { options: node.items.enum }),
+      ...(node.enum && { options: node.enum }),
     },
   ]
 }
@@ -225,6 +251,7 @@ export const POLICY_DEFAULTS: Record<string, unknown> = {
   'escalation.flashTaskbar': DEFAULT_SETTINGS.escalation.flashTaskbar,
   'escalation.showWindow': DEFAULT_SETTINGS.escalation.showWindow,
   'escalation.fullVolume': DEFAULT_SETTINGS.escalation.fullVolume,
+  language: DEFAULT_SETTINGS.language,
   'updates.enabled': true,
   'updates.feedUrl': null,
   'updates.channel': null,

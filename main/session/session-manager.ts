@@ -11,6 +11,7 @@ import type { CredentialVault } from './credential-vault'
 import type { ActiveSession, Logger, SessionManager } from './session-types'
 import { checkSignInInput } from './sign-in-input'
 import { failure } from './sign-in-errors'
+import { t } from '../../common/i18n'
 import { verifySignIn, type SignInClient } from './sign-in'
 
 export interface SessionManagerDeps {
@@ -33,7 +34,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   async function signIn(input: unknown): Promise<SignInOutcome> {
     // The form disables its button while waiting; a second request would race the first.
     if (signingIn) {
-      return { result: failure(null, 'Already signing in. Wait a moment.'), session: null }
+      return { result: failure(null, t('signInError.alreadySigningIn')), session: null }
     }
     signingIn = true
     try {

@@ -1,6 +1,7 @@
 // The failures the simulator cannot easily stage: which sentence, on which field,
 // for each kind of error at each step of the sign-in.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setLocale } from '../../common/i18n'
 import {
   identityFailure,
   loginFailure,
@@ -100,5 +101,30 @@ describe('sign-in failures', () => {
     ).toMatchObject({
       field: 'authToken',
     })
+  })
+})
+
+describe('sign-in failures in the agent’s language', () => {
+  afterEach(() => setLocale('en'))
+
+  it('words the failure in German, the reason included', () => {
+    setLocale('de')
+    expect(serverCheckFailure({ kind: 'not-supported' }, HOST, NOW)).toMatchObject({
+      field: 'serverUrl',
+      message:
+        'Diese Adresse scheint kein Rocket.Chat-Server zu sein (unter /api/info hat nichts geantwortet). Bitte prüfen Sie die Adresse, auch einen Unterpfad wie /chat.',
+    })
+  })
+
+  it('words a wrong password in Brazilian Portuguese and a missing feature in Spanish', () => {
+    setLocale('pt-BR')
+    expect(loginFailure({ kind: 'unauthorized', message: 'x' }, HOST, NOW)).toMatchObject({
+      field: 'password',
+      message: 'O usuário ou a senha está incorreto.',
+    })
+    setLocale('es')
+    expect(mediaCallsFailure({ kind: 'not-supported' }, 'token', HOST, NOW)?.message).toMatch(
+      /^chat\.example\.com no ofrece llamadas multimedia/,
+    )
   })
 })

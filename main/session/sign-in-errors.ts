@@ -4,6 +4,7 @@
 import type { SignInField, SignInResult } from '../../common/ipc-contract'
 import { describeApiError, type ApiError } from '../core/api-errors'
 import type { DdpUnavailable } from '../core/realtime/ddp-sign-in'
+import { t } from '../../common/i18n'
 
 export type SignInFailure = Exclude<SignInResult, { ok: true }>
 
@@ -15,37 +16,30 @@ export function failure(field: SignInField | null, message: string): SignInFailu
 function transportFailure(error: ApiError, host: string, now: number): SignInFailure | null {
   switch (error.kind) {
     case 'network':
-      return failure(
-        'serverUrl',
-        `Cannot reach ${host}: ${error.cause}. Check the address and your network connection.`,
-      )
+      return failure('serverUrl', t('signInError.network', { host, cause: error.cause }))
     case 'timeout':
       return failure(
         'serverUrl',
-        `${host} did not answer within ${Math.round(error.afterMs / 1000)} s. Check the address, or try again in a moment.`,
+        t('signInError.timeout', { host, seconds: Math.round(error.afterMs / 1000) }),
       )
     case 'tls':
-      return failure(
-        'serverUrl',
-        `A secure connection to ${host} could not be set up (${error.cause}). If the address is right, this computer does not trust the server's certificate: your IT team can help.`,
-      )
+      return failure('serverUrl', t('signInError.tls', { host, cause: error.cause }))
     case 'rate-limited':
       return failure(
         null,
-        `The server is limiting requests from this network. Try again in ${Math.max(1, Math.ceil((error.resetAt - now) / 1000))} s.`,
+        t('signInError.rateLimited', {
+          seconds: Math.max(1, Math.ceil((error.resetAt - now) / 1000)),
+        }),
       )
     case 'server-error':
-      return failure(null, `${host} had a problem (HTTP ${error.status}). Try again in a moment.`)
+      return failure(null, t('signInError.serverError', { host, status: String(error.status) }))
     default:
       return null
   }
 }
 
 function notRocketChat(why: string): SignInFailure {
-  return failure(
-    'serverUrl',
-    `This address does not look like a Rocket.Chat server (${why}). Check the address, including any sub-path such as /chat.`,
-  )
+  return failure('serverUrl', t('signInError.notRocketChat', { why }))
 }
 
 /** `GET /api/info`: is this Rocket.Chat at all? */
@@ -54,12 +48,12 @@ export function serverCheckFailure(error: ApiError, host: string, now: number): 
     case 'invalid-response':
       return notRocketChat(error.detail.replace(/\.$/, ''))
     case 'not-supported':
-      return notRocketChat('nothing answered at /api/info')
+      return notRocketChat(t('signInError.whyNoApiInfo'))
     case 'unauthorized':
     case 'two-factor-required':
-      return notRocketChat('something in front of it asked for a sign-in first')
+      return notRocketChat(t('signInError.whyAskedForSignIn'))
     case 'rejected':
-      return notRocketChat(`it refused with ${error.code}`)
+      return notRocketChat(t('signInError.whyRefused', { code: error.code }))
     default:
       return transportFailure(error, host, now) ?? failure(null, describeApiError(error, now))
   }
@@ -72,10 +66,7 @@ export function loginFailure(
   now: number,
 ): SignInFailure {
   if (error.kind === 'ddp-unavailable') {
-    return failure(
-      'password',
-      `The username or password is not correct, or your account needs a two-factor code that ${host} asks for only over WebSocket, which did not work from here (${error.reason}).`,
-    )
+    return failure('password', t('signInError.passwordOrWebSocket', { host, reason: error.reason }))
   }
   if (error.kind === 'two-factor-required') {
     return {
@@ -86,7 +77,7 @@ export function loginFailure(
     }
   }
   if (error.kind === 'unauthorized') {
-    return failure('password', 'The username or password is not correct.')
+    return failure('password', t('signInError.wrongPassword'))
   }
   return credentialStepFailure(error, host, now)
 }
@@ -99,10 +90,7 @@ export function identityFailure(
   now: number,
 ): SignInFailure {
   if (error.kind === 'unauthorized' && method === 'token') {
-    return failure(
-      'authToken',
-      'The server did not accept this user id and access token. Check both, or create a new personal access token.',
-    )
+    return failure('authToken', t('signInError.tokenRejected'))
   }
   return credentialStepFailure(error, host, now)
 }
@@ -115,10 +103,7 @@ export function mediaCallsFailure(
   now: number,
 ): SignInFailure | null {
   if (error.kind === 'not-supported') {
-    return failure(
-      null,
-      `${host} does not offer media calls (Rocket.Chat may be too old, or the feature is turned off). Call Tray needs them to ring: ask your administrator.`,
-    )
+    return failure(null, t('signInError.noMediaCalls', { host }))
   }
   if (error.kind === 'unauthorized') return identityFailure(error, method, host, now)
   // Anything else (a busy server, a rate limit) is the call engine's to retry later.
@@ -128,9 +113,9 @@ export function mediaCallsFailure(
 function credentialStepFailure(error: ApiError, host: string, now: number): SignInFailure {
   const transport = transportFailure(error, host, now)
   if (transport) return transport
-  if (error.kind === 'not-supported') return notRocketChat('it has no Rocket.Chat sign-in')
+  if (error.kind === 'not-supported') return notRocketChat(t('signInError.whyNoSignIn'))
   if (error.kind === 'rejected') {
-    return failure(null, `The server refused the sign-in (${error.code}).`)
+    return failure(null, t('signInError.refused', { code: error.code }))
   }
   return failure(null, describeApiError(error, now))
 }

@@ -11,6 +11,7 @@ export interface PolicyDefaults {
   pollFloorSeconds?: number
   ringOn?: Settings['ringOn']
   escalation?: Partial<Settings['escalation']>
+  language?: Settings['language']
 }
 
 export interface AdminPolicy {
@@ -45,6 +46,7 @@ export function adminPolicyFrom(policy: EffectivePolicy): AdminPolicy | null {
       ...(values.pollFloorSeconds !== undefined && { pollFloorSeconds: values.pollFloorSeconds }),
       ...(values.ringOnDevice !== undefined && { ringOn: ringOnFrom(values.ringOnDevice) }),
       ...(values.escalation !== undefined && { escalation: values.escalation }),
+      ...(values.language !== undefined && { language: values.language }),
     },
   }
 }

@@ -2,9 +2,13 @@
 // shape of settings.json (which the credential vault shares). Reading the file,
 // admin policies and `update()` all validate with these schemas.
 import { z } from 'zod'
+import { LANGUAGE_CHOICES } from '../../common/i18n/locales'
 import type { SettingKey, Settings } from './settings-types'
 
-/** Bump with a migration in settings-migrations.ts whenever the file's shape changes. */
+/**
+ * Bump with a migration in settings-migrations.ts whenever the file's shape changes.
+ * A new optional key is no change: an older file simply lacks it and gets the default.
+ */
 export const SETTINGS_FILE_VERSION = 1
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
   breakThroughDnd: true,
   globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Alt+Shift+K' },
+  language: 'system',
 }
 
 export const SETTING_LABELS: Record<SettingKey, string> = {
@@ -35,6 +40,7 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   escalation: 'Escalation of unanswered calls',
   breakThroughDnd: 'Calls break through Do Not Disturb',
   globalShortcut: 'Global shortcut',
+  language: 'Language',
 }
 
 export const SETTING_KEYS = Object.keys(SETTING_LABELS) as SettingKey[]
@@ -98,6 +104,7 @@ export const settingSchemas = {
   escalation: escalationSchema,
   breakThroughDnd: z.boolean(),
   globalShortcut: z.strictObject({ enabled: z.boolean(), accelerator: acceleratorSchema }),
+  language: z.enum(LANGUAGE_CHOICES),
 } satisfies { [K in SettingKey]: z.ZodType<Settings[K]> }
 
 /**

@@ -54,6 +54,7 @@ describe('settings: values', () => {
       escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
       breakThroughDnd: true,
       globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Alt+Shift+K' },
+      language: 'system',
     })
     expect([...settings.locked()]).toEqual([])
   })
@@ -319,5 +320,36 @@ describe('settings: ringing', () => {
     expect(
       settings.update({ globalShortcut: { enabled: true, accelerator: 'rm -rf' } }),
     ).toMatchObject({ ok: false })
+  })
+})
+
+describe('settings: the language', () => {
+  it('keeps a language the agent chose across a restart, and refuses one Call Tray lacks', () => {
+    const dir = folder()
+    const first = open(dir).settings
+    expect(first.update({ language: 'es' }).ok).toBe(true)
+    expect(first.update({ language: 'it' as Settings['language'] })).toEqual({
+      ok: false,
+      error: 'Language: not a valid value.',
+    })
+    expect(open(dir).settings.get().language).toBe('es')
+  })
+
+  it('reads a settings.json written before the setting existed as following the system', () => {
+    const dir = folder()
+    const { filePath } = open(dir)
+    writeFileSync(filePath, JSON.stringify({ version: 1, settings: { startAtLogin: true } }))
+    const { settings } = open(dir)
+    expect(settings.get()).toMatchObject({ startAtLogin: true, language: 'system' })
+  })
+
+  it('takes the administrator’s language as a preset, or as the only choice when locked', () => {
+    expect(open(folder(), adminPolicy({ language: 'fr' })).settings.get().language).toBe('fr')
+    const locked = open(folder(), adminPolicy({ language: 'de', locked: ['language'] })).settings
+    expect(locked.get().language).toBe('de')
+    expect(locked.update({ language: 'en' })).toEqual({
+      ok: false,
+      error: 'Language is set by your administrator and cannot be changed.',
+    })
   })
 })

@@ -88,6 +88,7 @@ function presetsFrom(policy: AdminPolicy | null): Settings {
     ...(defaults.startAtLogin !== undefined && { startAtLogin: defaults.startAtLogin }),
     ...(defaults.pollFloorSeconds !== undefined && { pollFloorSeconds: defaults.pollFloorSeconds }),
     ...(defaults.ringOn !== undefined && { ringOn: defaults.ringOn }),
+    ...(defaults.language !== undefined && { language: defaults.language }),
     ringtone: { ...DEFAULT_SETTINGS.ringtone, ...defaults.ringtone },
     escalation: { ...DEFAULT_SETTINGS.escalation, ...defaults.escalation },
     serverUrl: policy?.serverUrl ?? DEFAULT_SETTINGS.serverUrl,

@@ -1,6 +1,7 @@
 // User settings as the rest of the app sees them. main/settings implements the
 // store (electron-store with a schema, migrations, corrupt-file recovery and the
 // admin policy file that can preset and lock values).
+import type { LanguageSetting } from '../../common/i18n/locales'
 
 export interface Settings {
   serverUrl: string | null
@@ -23,6 +24,8 @@ export interface Settings {
   breakThroughDnd: boolean
   /** A system-wide key that shows the window with the ringing call focused. */
   globalShortcut: { enabled: boolean; accelerator: string }
+  /** The language Call Tray speaks: 'system' follows the system's preferred languages. */
+  language: LanguageSetting
 }
 
 /** An output by id, and by label so a device whose id changed is still found. */

@@ -235,7 +235,7 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
 
   function showSettings(state: AppState, view: SettingsView): void {
     signIn = null
-    if (root.dataset.screen !== 'settings') {
+    if (root.dataset.screen !== 'settings' || !root.contains(view.element)) {
       root.dataset.screen = 'settings'
       root.replaceChildren(view.element)
       ticker.show([])
@@ -243,8 +243,22 @@ export function createApp(root: HTMLElement, api: CallTrayApi): (state: AppState
     view.update(state.settings, state.selfTest)
   }
 
+  /**
+   * The settings view is built once, and the language is most likely changed right there:
+   * a new locale rebuilds it in that language, keeping focus on the control it was on.
+   */
+  function relocalizeSettings(): void {
+    if (!settings) return
+    const focusedId = root.contains(document.activeElement) ? document.activeElement?.id : undefined
+    settings = createSettingsView(api, closeSettings)
+    if (focusedId) queueMicrotask(() => document.getElementById(focusedId)?.focus())
+  }
+
   function render(state: AppState): void {
-    applyLocale(state.locale ?? DEFAULT_LOCALE)
+    const locale = state.locale ?? DEFAULT_LOCALE
+    const localeChanged = last !== null && locale !== (last.locale ?? DEFAULT_LOCALE)
+    applyLocale(locale)
+    if (localeChanged) relocalizeSettings()
     // "Test ring" from the tray: its results show in Settings.
     const testStarted = state.selfTest?.running === true && last?.selfTest?.running !== true
     last = state

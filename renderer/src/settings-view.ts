@@ -16,6 +16,7 @@ import { icon } from './icons'
 import { createSelfTestSection } from './self-test-section'
 import { t } from '../../common/i18n'
 import type { MessageKey } from '../../common/i18n/catalog'
+import { LANGUAGE_CHOICES, LOCALE_NAMES, type LanguageSetting } from '../../common/i18n/locales'
 
 export interface SettingsView {
   element: HTMLElement
@@ -98,6 +99,15 @@ function pollOptions(select: HTMLSelectElement, current: number): void {
   select.value = String(current)
 }
 
+/** "System default" in the current language, each language in its own (lang marks it for screen readers). */
+function languageOptions(): HTMLOptionElement[] {
+  return LANGUAGE_CHOICES.map((choice) =>
+    choice === 'system'
+      ? h('option', { attrs: { value: choice } }, t('settings.languageSystem'))
+      : h('option', { attrs: { value: choice, lang: choice } }, LOCALE_NAMES[choice]),
+  )
+}
+
 const percent = (volume: number): number => Math.round(volume * 100)
 
 const DEFAULT_OUTPUT = ''
@@ -152,6 +162,11 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   const callWaiting = switchRow('setting-call-waiting', t('settings.callWaiting'))
   const breakThrough = switchRow('setting-break-through', t('settings.breakThrough'))
   const shortcut = switchRow('setting-shortcut', t('settings.shortcut'))
+  const language = row(
+    'setting-language',
+    t('settings.language'),
+    h('select', { class: 'input select' }, ...languageOptions()),
+  )
   const rows: Partial<Record<Key, Row[]>> = {
     ringtone: [ringtone, volume],
     ringOn: [ringOn],
@@ -162,6 +177,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
     globalShortcut: [shortcut],
     startAtLogin: [startAtLogin],
     pollFloorSeconds: [poll],
+    language: [language],
   }
   let outputs: AudioOutput[] = []
   api
@@ -218,16 +234,21 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   startAtLogin.control.addEventListener('change', () =>
     save('startAtLogin', startAtLogin, { startAtLogin: checked(startAtLogin) }),
   )
-  const choiceOf = (select: Control): AudioOutputChoice | null => {
-    const option = (select as HTMLSelectElement).selectedOptions[0]
-    if (!option || option.value === DEFAULT_OUTPUT) return null
-    return { deviceId: option.value, label: option.textContent.replace(/ \(not connected\)$/, '') }
+  /** The output as the system names it: a missing one is listed as "… (not connected)" in the agent's language. */
+  const choiceOf = (key: 'ringOn' | 'alsoRingOn', select: Control): AudioOutputChoice | null => {
+    const deviceId = select.value
+    if (deviceId === DEFAULT_OUTPUT) return null
+    const chosen = current?.values[key]
+    const known =
+      outputs.find((output) => output.deviceId === deviceId) ??
+      (chosen?.deviceId === deviceId ? chosen : undefined)
+    return { deviceId, label: known?.label ?? '' }
   }
   ringOn.control.addEventListener('change', () =>
-    save('ringOn', ringOn, { ringOn: choiceOf(ringOn.control) }),
+    save('ringOn', ringOn, { ringOn: choiceOf('ringOn', ringOn.control) }),
   )
   alsoRingOn.control.addEventListener('change', () =>
-    save('alsoRingOn', alsoRingOn, { alsoRingOn: choiceOf(alsoRingOn.control) }),
+    save('alsoRingOn', alsoRingOn, { alsoRingOn: choiceOf('alsoRingOn', alsoRingOn.control) }),
   )
   callWaiting.control.addEventListener('change', () =>
     save('callWaitingTone', callWaiting, { callWaitingTone: checked(callWaiting) }),
@@ -243,6 +264,9 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
   })
   poll.control.addEventListener('change', () =>
     save('pollFloorSeconds', poll, { pollFloorSeconds: Number(poll.control.value) }),
+  )
+  language.control.addEventListener('change', () =>
+    save('language', language, { language: language.control.value as LanguageSetting }),
   )
 
   function isLocked(key: LockableSetting): boolean {
@@ -268,6 +292,8 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
       } else if (key === 'ringOn' || key === 'alsoRingOn') {
         const none = key === 'ringOn' ? t('settings.systemDefault') : t('settings.nowhereElse')
         outputOptions(keyRows[0]?.control as HTMLSelectElement, outputs, values[key], none)
+      } else if (key === 'language') {
+        language.control.value = values.language
       } else if (key === 'globalShortcut') {
         ;(shortcut.control as HTMLInputElement).checked = values.globalShortcut.enabled
         shortcut.hint.textContent ||= values.globalShortcut.accelerator.replace(
@@ -307,7 +333,7 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
     h(
       'div',
       { class: 'settings__body' },
-      h('h2', { class: 'section-title' }, 'Calls'),
+      h('h2', { class: 'section-title' }, t('calls.list')),
       h(
         'div',
         { class: 'settings__group' },
@@ -320,11 +346,11 @@ export function createSettingsView(api: CallTrayApi, onClose: () => void): Setti
         outgoing.element,
         shortcut.element,
       ),
-      h('h2', { class: 'section-title' }, 'App'),
-      h('div', { class: 'settings__group' }, startAtLogin.element, poll.element),
-      h('h2', { class: 'section-title' }, 'Sign-in'),
+      h('h2', { class: 'section-title' }, t('settings.sectionApp')),
+      h('div', { class: 'settings__group' }, language.element, startAtLogin.element, poll.element),
+      h('h2', { class: 'section-title' }, t('settings.sectionSignIn')),
       h('div', { class: 'settings__group settings__group--text' }, signIn),
-      h('h2', { class: 'section-title' }, 'Test ring'),
+      h('h2', { class: 'section-title' }, t('selfTest.button')),
       selfTest.element,
     ),
   )

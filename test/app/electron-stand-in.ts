@@ -196,6 +196,11 @@ class StandInApp extends EventEmitter {
   requestSingleInstanceLock(): boolean {
     return true
   }
+  /** The system's languages, as a test sets them (the Language setting 'system' follows them). */
+  systemLanguages: string[] = ['en-US']
+  getPreferredSystemLanguages(): string[] {
+    return this.systemLanguages
+  }
   quit(): void {
     this.log.push('quit')
     this.emit('before-quit', { preventDefault() {} })

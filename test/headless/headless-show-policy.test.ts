@@ -60,6 +60,7 @@ describe('headless --show-policy', () => {
           'escalation.flashTaskbar': { value: true, source: 'default' },
           'escalation.showWindow': { value: true, source: 'default' },
           'escalation.fullVolume': { value: true, source: 'default' },
+          language: { value: 'system', source: 'default' },
           'updates.enabled': { value: true, source: 'default' },
           'updates.feedUrl': { value: null, source: 'default' },
           'updates.channel': { value: null, source: 'default' },

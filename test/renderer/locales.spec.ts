@@ -2,7 +2,7 @@
 // catalog, German proves long words fit, and each language leaves screenshots.
 import type { Page } from '@playwright/test'
 import type { AppState } from '../../common/ipc-contract'
-import { SHIPPED_LOCALES, type LocaleCode } from '../../common/i18n/locales'
+import { LOCALE_NAMES, SHIPPED_LOCALES, type LocaleCode } from '../../common/i18n/locales'
 import { expect, test } from './fixtures'
 import { busyState, call, me, peer, recentCall, signedIn, signedOut, sipPeer } from './states'
 
@@ -28,6 +28,12 @@ function dataIn(state: AppState): (string | RegExp)[] {
     ...peers.flatMap((p) => [p.displayName, `@${p.username}`]),
     /^[\d:\s.@+-]*(AM|PM)?$/,
     /^[A-Z?]{1,2}$/,
+    // The settings view: the audio outputs the stand-in lists, the shortcut as the keyboard
+    // writes it, and each language in its own name.
+    'Jabra Evolve2 65',
+    'Speakers (Realtek Audio)',
+    'Ctrl+Alt+Shift+K',
+    ...Object.values(LOCALE_NAMES),
   ]
 }
 
@@ -70,6 +76,18 @@ for (const [locale, open, close] of [
       await tray.snap(`locale-${locale}-${name}`)
     }
     if (locale === 'ar-XB') await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  })
+
+  test(`${locale}: the settings view shows no string outside the catalog`, async ({
+    tray,
+    page,
+  }) => {
+    const state = signedIn({ locale })
+    await tray.open(state)
+    await page.locator('[data-focus-key="settings"]').click()
+    await expect(page.locator('#app')).toHaveAttribute('data-screen', 'settings')
+    expect(await untranslatedText(page, state, [open, close])).toEqual([])
+    await tray.snap(`locale-${locale}-settings`)
   })
 }
 

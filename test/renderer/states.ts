@@ -75,6 +75,7 @@ export function settingsState(fields: Partial<SettingsState> = {}): SettingsStat
       escalation: { afterSeconds: 10, flashTaskbar: true, showWindow: true, fullVolume: true },
       breakThroughDnd: true,
       globalShortcut: { enabled: false, accelerator: 'CommandOrControl+Alt+Shift+K' },
+      language: 'system',
     },
     locked: [],
     signInStorage: 'encrypted',

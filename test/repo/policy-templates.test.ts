@@ -8,7 +8,9 @@ import { parsePolicyJson } from '../../main/policy/linux-policy-file'
 import { POLICY_FIELDS } from '../../main/policy/policy-schema'
 import { checkAndMerge } from '../../main/policy/resolve-policy'
 import { REGISTRY_TYPES } from '../../main/policy/windows-registry'
+import { SHIPPED_LOCALES, type ShippedLocale } from '../../common/i18n/locales'
 import {
+  admlPath,
   EXAMPLE_POLICY,
   exampleMissing,
   generatePolicyTemplates,
@@ -65,6 +67,11 @@ describe('policy templates', () => {
       if (field.kind === 'boolean') {
         expect(policy.getAttribute('valueName')).toBe(name)
         expect(children(policy, 'enabledValue')).toHaveLength(1)
+      } else if (field.kind === 'string' && field.options) {
+        const [element] = children(policy, 'enum')
+        expect(element?.getAttribute('valueName'), field.key).toBe(name)
+        const values = element ? children(element, 'string').map((v) => v.textContent) : []
+        expect(values, field.key).toEqual(field.options)
       } else {
         const [element] = children(policy, elementFor[REGISTRY_TYPES[field.kind] as 'REG_SZ'])
         expect(element?.getAttribute('valueName'), field.key).toBe(name)
@@ -76,17 +83,51 @@ describe('policy templates', () => {
     }
   })
 
-  it('ADML: every string and presentation the ADMX refers to exists', () => {
-    const admx = committed('windows/CallTray.admx')
-    const adml = parseXml(committed('windows/en-US/CallTray.adml'))
-    const strings = new Set(children(adml, 'string').map((s) => s.getAttribute('id')))
-    const presentations = new Set(children(adml, 'presentation').map((p) => p.getAttribute('id')))
-    const referred = [...admx.matchAll(/\$\((string|presentation)\.([A-Za-z0-9_]+)\)/g)]
-    expect(referred.length).toBeGreaterThan(POLICY_FIELDS.length)
-    for (const [, table, id] of referred) {
-      expect((table === 'string' ? strings : presentations).has(id ?? ''), `${table}.${id}`).toBe(
-        true,
+  it.each(SHIPPED_LOCALES)(
+    'ADML (%s): every string and presentation the ADMX refers to exists',
+    (locale) => {
+      const admx = committed('windows/CallTray.admx')
+      const adml = parseXml(committed(admlPath(locale)))
+      const strings = new Set(children(adml, 'string').map((s) => s.getAttribute('id')))
+      const presentations = new Set(children(adml, 'presentation').map((p) => p.getAttribute('id')))
+      const referred = [...admx.matchAll(/\$\((string|presentation)\.([A-Za-z0-9_]+)\)/g)]
+      expect(referred.length).toBeGreaterThan(POLICY_FIELDS.length)
+      for (const [, table, id] of referred) {
+        expect((table === 'string' ? strings : presentations).has(id ?? ''), `${table}.${id}`).toBe(
+          true,
+        )
+      }
+    },
+  )
+
+  it('ADML: one per language, in Windows’ language folders, worded from that catalog', () => {
+    expect([...generatePolicyTemplates().keys()].filter((file) => file.endsWith('.adml'))).toEqual([
+      'windows/en-US/CallTray.adml',
+      'windows/pt-BR/CallTray.adml',
+      'windows/es-ES/CallTray.adml',
+      'windows/de-DE/CallTray.adml',
+      'windows/fr-FR/CallTray.adml',
+    ])
+    const stringIn = (locale: ShippedLocale, id: string) =>
+      children(parseXml(committed(admlPath(locale))), 'string')
+        .find((s) => s.getAttribute('id') === id)
+        ?.textContent?.split('\n')[0]
+    expect(stringIn('en', 'startAtLogin')).toBe('Start at login')
+    expect(stringIn('de', 'startAtLogin')).toBe('Bei der Anmeldung starten')
+    expect(stringIn('fr', 'language_system')).toBe('Langue du système')
+    expect(stringIn('es', 'escalation_fullVolume_Explain')).toBe(
+      'Subir el tono de llamada al 100 % al escalar.',
+    )
+    expect(stringIn('pt-BR', 'language_de')).toBe('Deutsch')
+    // Every title in every language comes from its catalog: none is left in English.
+    for (const locale of SHIPPED_LOCALES.filter((l) => l !== 'en')) {
+      const english = POLICY_FIELDS.filter(
+        (field) => stringIn(locale, field.key.replace(/\./g, '_')) === field.title,
       )
+      expect(
+        english.map((field) => field.key),
+        locale,
+      ).toEqual([])
     }
   })
 

@@ -82,6 +82,7 @@ export function signedInState(overrides: Partial<AppState> = {}): AppState {
         escalation: DEFAULT_SETTINGS.escalation,
         breakThroughDnd: DEFAULT_SETTINGS.breakThroughDnd,
         globalShortcut: DEFAULT_SETTINGS.globalShortcut,
+        language: DEFAULT_SETTINGS.language,
       },
       locked: [],
       signInStorage: 'encrypted',
