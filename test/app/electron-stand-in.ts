@@ -185,11 +185,6 @@ class StandInApp extends EventEmitter {
   getApplicationNameForProtocol(_url: string): string {
     return ''
   }
-  /** The languages the test sets, English by default. */
-  preferredLanguages: string[] = ['en-US']
-  getPreferredSystemLanguages(): string[] {
-    return this.preferredLanguages
-  }
   setAppUserModelId(id: string): void {
     this.log.push(`setAppUserModelId ${id}`)
   }
