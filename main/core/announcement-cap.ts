@@ -4,8 +4,11 @@
 // summary notification that is updated, never repeated. A call counted in the
 // summary stays there until it stops ringing: it never gets a second notification.
 
-/** Individual incoming-call notifications open at once. */
-export const INDIVIDUAL_NOTIFICATIONS = 3
+/**
+ * Individual incoming-call notifications open at once: more than a busy desk ever has
+ * ringing together (the soak's overlapping calls stay below it), far below a flood.
+ */
+export const INDIVIDUAL_NOTIFICATIONS = 10
 
 export type IncomingDecision = 'notify' | 'summarize'
 export type ClosedDecision = 'close' | 'summarized' | 'unknown'

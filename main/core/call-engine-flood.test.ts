@@ -81,13 +81,13 @@ describe('call engine under a flood of ringing calls', () => {
 
   it('updates the summary once per poll as calls stop ringing, and withdraws it at zero', async () => {
     const { api, engine, events, poll } = setup()
-    api.calls = ringingCalls(10)
+    api.calls = ringingCalls(INDIVIDUAL_NOTIFICATIONS + 7)
     engine.start()
     await vi.advanceTimersByTimeAsync(0)
     expect(ofType(events, 'notification-summary').map((event) => event.ringing)).toEqual([7])
 
     // Five of the summarized calls end at once: one updated summary, no per-call withdrawals.
-    api.calls = ringingCalls(10).slice(0, 5)
+    api.calls = ringingCalls(INDIVIDUAL_NOTIFICATIONS + 7).slice(0, INDIVIDUAL_NOTIFICATIONS + 2)
     await poll()
     expect(ofType(events, 'notification-summary').map((event) => event.ringing)).toEqual([7, 2])
     expect(ofType(events, 'notification-closed')).toEqual([])
@@ -102,7 +102,7 @@ describe('call engine under a flood of ringing calls', () => {
 
   it('follows only individually announced calls with a missed-call check', async () => {
     const { api, engine, events, poll } = setup()
-    api.calls = ringingCalls(10)
+    api.calls = ringingCalls(INDIVIDUAL_NOTIFICATIONS + 7)
     engine.start()
     await vi.advanceTimersByTimeAsync(0)
     api.calls = []

@@ -16,6 +16,7 @@ import type { CallWindow, Notifier, TrayView } from '../../main/app/ports'
 import type { Ringtone } from '../../main/alerting/ports'
 import { DEFAULT_TIMEOUT_MS, RocketChatClient } from '../../main/core/rocketchat-client'
 import { parseServerUrl } from '../../main/core/server-url'
+import { SUMMARY_KEY } from '../../main/app/summary-alert'
 import { createFileLogger } from '../../main/logging/file-logger'
 import type { AgentConfig, AgentToWorld, WorldToAgent } from './agent-protocol'
 import { ScaledClock } from '../support/scaled-clock'
@@ -29,6 +30,8 @@ function reportingNotifier(): Notifier {
   return {
     show(request) {
       open.add(request.key)
+      // The flood summary ("N more calls ringing") belongs to no one call.
+      if (request.key === SUMMARY_KEY) return
       send({
         type: 'notification-shown',
         key: request.key,
