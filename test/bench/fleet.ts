@@ -26,6 +26,8 @@ const { values } = parseArgs({
     'warmup-minutes': { type: 'string' },
     speed: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
+    // `healthy`, `refused` or both (the default): one mode alone halves a long run.
+    mode: { type: 'string', default: 'both' },
   },
 })
 const AGENTS = Number(values.agents)
@@ -289,7 +291,13 @@ async function main(): Promise<void> {
     `bench:fleet: ${AGENTS} agents on one IP, ${WARMUP_MS / MINUTE} min warm-up, ${MEASURE_MS / MINUTE} min measured, ${SPEED}× time, on ${machine}\n`,
   )
   const rows: string[] = []
-  for (const mode of ['stream healthy', 'WebSocket refused'] as const) {
+  const modes: Mode[] =
+    values.mode === 'healthy'
+      ? ['stream healthy']
+      : values.mode === 'refused'
+        ? ['WebSocket refused']
+        : ['stream healthy', 'WebSocket refused']
+  for (const mode of modes) {
     process.stderr.write(`bench:fleet: ${mode}…\n`)
     rows.push(...(await runMode(mode)))
   }
