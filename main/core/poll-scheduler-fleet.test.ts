@@ -69,36 +69,45 @@ async function measure(desks: Desk[], limiter: LimiterModel, warmUpMs: number, s
   await vi.advanceTimersByTimeAsync(spanMs)
   for (const desk of desks) desk.scheduler.stop()
   const perDesk = desks.map((desk) => desk.polls.filter((at) => at >= from).length)
+  const attempts = limiter.requests - requests
+  const sorted = [...perDesk].sort((a, b) => a - b)
+  const mean = attempts / desks.length
   return {
-    perMinute: ((limiter.requests - requests) * MINUTE) / spanMs,
-    rejectedShare: (limiter.rejected - rejected) / Math.max(1, limiter.requests - requests),
+    perMinute: (attempts * MINUTE) / spanMs,
+    rejectedShare: (limiter.rejected - rejected) / Math.max(1, attempts),
     perDesk,
+    /** The desk at the tenth percentile, against an equal split. */
+    lowShare: (sorted[Math.floor(0.1 * (sorted.length - 1))] ?? 0) / mean,
+    highShare: (sorted[sorted.length - 1] ?? 0) / mean,
   }
 }
 
 describe('desks sharing one rate budget', () => {
   it('keeps twenty desks that poll as their only channel within the budget together', async () => {
     const limiter = new LimiterModel()
-    const result = await measure(startFleet(20, limiter), limiter, 30 * MINUTE, 30 * MINUTE)
-    expect(result.perMinute).toBeLessThanOrEqual(10.5)
+    const result = await measure(startFleet(20, limiter), limiter, 60 * MINUTE, 120 * MINUTE)
+    expect(result.perMinute).toBeLessThanOrEqual(9)
     // Not starving either: most of the budget is used.
-    expect(result.perMinute).toBeGreaterThanOrEqual(6)
-    expect(result.rejectedShare).toBeLessThanOrEqual(0.1)
-    // Every desk gets turns, and none takes a large part of the others' share. (The split
-    // is not strictly equal: a desk sees only the others' sum; see shared-budget.ts.)
+    expect(result.perMinute).toBeGreaterThanOrEqual(7)
+    expect(result.rejectedShare).toBeLessThanOrEqual(0.06)
+    // Every desk gets turns, and none takes a large part of the others' share.
     const total = result.perDesk.reduce((sum, polls) => sum + polls, 0)
-    expect(Math.min(...result.perDesk)).toBeGreaterThanOrEqual(1)
-    expect(Math.max(...result.perDesk) / total).toBeLessThanOrEqual(0.25)
+    expect(result.lowShare).toBeGreaterThanOrEqual(0.2)
+    expect(Math.max(...result.perDesk) / total).toBeLessThanOrEqual(0.2)
   })
 
-  it('keeps two hundred desks within the budget', async () => {
+  it('keeps two hundred desks within the budget, each with a like share', async () => {
     const limiter = new LimiterModel()
-    const result = await measure(startFleet(200, limiter), limiter, 90 * MINUTE, 90 * MINUTE)
-    expect(result.perMinute).toBeLessThanOrEqual(11)
-    // Two hundred desks asking once in half an hour arrive at random: some windows
-    // overflow. The issue's goal is 10 %; this holds today's 10–15 % (README, fleets).
-    expect(result.rejectedShare).toBeLessThanOrEqual(0.15)
-    expect(Math.min(...result.perDesk)).toBeGreaterThanOrEqual(1)
+    // Two hundred desks that start within two minutes take an hour or two to settle
+    // (each asks only about twice an hour); the day after that is what is measured.
+    const result = await measure(startFleet(200, limiter), limiter, 180 * MINUTE, 180 * MINUTE)
+    expect(result.perMinute).toBeLessThanOrEqual(9)
+    expect(result.perMinute).toBeGreaterThanOrEqual(7)
+    // Arriving at random, some windows overflow; the issue's goal is at most 10 %.
+    expect(result.rejectedShare).toBeLessThanOrEqual(0.1)
+    // No desk starves and none takes the others' share: the split evens out.
+    expect(result.lowShare).toBeGreaterThanOrEqual(0.4)
+    expect(result.highShare).toBeLessThanOrEqual(6)
   })
 
   it('leaves most of the budget when the stream is healthy and polls only reconcile', async () => {

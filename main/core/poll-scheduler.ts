@@ -30,7 +30,7 @@ const MIN_GAP_MS = 1000
 const DEFAULT_BACKOFF = { baseMs: 2000, capMs: 60_000 }
 const UNSUPPORTED_RETRY_MS = 5 * 60_000
 /** The part of a shared limit that desks polling as their only channel aim for together. */
-const PRIMARY_SHARE = 0.75
+const PRIMARY_SHARE = 0.8
 /** Polls that only reconcile a healthy stream aim lower: desks without one need it more. */
 const LUXURY_SHARE = 0.5
 
@@ -195,6 +195,9 @@ export class PollScheduler {
       case 'rate-limited': {
         this.failures = 0
         this.learn(outcome.budget ?? null, now)
+        if (this.fairSpacingMs !== null) {
+          this.fairSpacingMs = this.share.afterRejection(this.fairSpacingMs)
+        }
         const resetAt = steadyAt(this.clock, outcome.resetAt)
         this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt }
         // A reset already in the past (a skewed or stale header) must not turn into a tight loop.

@@ -63,8 +63,9 @@ export class RateGate {
     this.releaseProbe()
   }
 
-  /** A 429: nothing more until the reset. */
+  /** A 429: nothing more until the reset, and within a shared budget a slower pace. */
   exhaustedUntil(resetAt: number): void {
+    if (this.spacingMs !== null) this.spacingMs = this.share.afterRejection(this.spacingMs)
     this.budget = {
       limit: this.budget?.limit ?? 0,
       remaining: 0,
