@@ -27,8 +27,8 @@ const ALONE_BELOW_PER_WINDOW = 0.5
 const LEAVE_SHARED_WINDOWS = 3
 /** The part of the office's excess over the target that one answer corrects (in log). */
 const CORRECTION_GAIN = 0.3
-/** Everyone together at more than this many times the target is no noise. */
-const PLAINLY_OVER = 2
+/** Everyone together at more than this many times the target is no noise (a start of day). */
+const PLAINLY_OVER = 1.5
 /** One answer may at most quadruple the spacing or halve it. */
 const MAX_GROWTH = 4
 const MAX_SHRINK = 2
@@ -130,8 +130,8 @@ export class SharedBudget {
     const load = (own + others) / target
     const sinceAdjusted = this.lastAdjustAt === null ? currentSpacingMs : at - this.lastAdjustAt
     this.lastAdjustAt = at
-    // Near the target a gentle step (one answer is mostly noise); beyond twice the
-    // target the office is plainly over, and the full proportional step makes it right.
+    // Near the target a gentle step (one answer is mostly noise); well over it the
+    // office is plainly over, and the full proportional step makes it right.
     const step = load > PLAINLY_OVER ? Math.log(load) : CORRECTION_GAIN * (load - 1)
     const correction = Math.min(Math.log(MAX_GROWTH), Math.max(-Math.log(MAX_SHRINK), step))
     const creep = CREEP_PER_WINDOW * Math.min(sinceAdjusted / this.windowMs, CREEP_MAX_WINDOWS)
