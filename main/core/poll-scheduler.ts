@@ -56,6 +56,7 @@ export class PollScheduler {
   private readonly share = new SharedBudget()
   /** Our spacing within a shared budget; null while the budget is ours alone. */
   private fairSpacingMs: number | null = null
+  private lastFairSpacingMs = 0
   private shareFraction = PRIMARY_SHARE
   /** One draw per poll while sharing: jitter and a place in the next window, so desks drift apart. */
   private draw = 0.5
@@ -222,9 +223,14 @@ export class PollScheduler {
     const steady = this.steadyBudget(budget)
     if (!steady) return
     this.share.observe(steady, now)
-    const current = Math.max(this.floorIntervalMs, this.fairSpacingMs ?? 0)
+    // Back in a shared budget after a spell alone, start from the pace we last kept
+    // there: from the floor a desk would take a crowd's share until it slowed again.
+    const current = Math.max(this.floorIntervalMs, this.fairSpacingMs ?? this.lastFairSpacingMs)
     this.fairSpacingMs = this.share.fairSpacing(current, this.shareFraction, now)
-    if (this.fairSpacingMs !== null) this.draw = this.random()
+    if (this.fairSpacingMs !== null) {
+      this.lastFairSpacingMs = this.fairSpacingMs
+      this.draw = this.random()
+    }
   }
 
   /** Our fair spacing, jittered by ±20 %, while the budget is shared; else nothing. */

@@ -35,34 +35,42 @@ describe('a desk reading the shared counter', () => {
     expect(budget.isShared).toBe(true)
   })
 
-  it('stays shared through one quiet minute, and is alone after several', () => {
+  it('takes the whole budget again within a window once the others are gone', () => {
     const budget = new SharedBudget()
     for (let window = 0; window < 3; window++) {
-      // Seven others in the first 20 s of each window: a busy office.
+      // Another desk polling every few seconds: seven of its requests in our first 20 s.
       answer(budget, window * WINDOW + 20_000, LIMIT - 9, (window + 1) * WINDOW)
     }
-    let at = 3 * WINDOW
-    // One window in which nobody else asked: so far from what was seen that the desk
-    // starts its count afresh, yet only chance in a busy office.
-    answer(budget, at + 50_000, LIMIT - 1, at + WINDOW)
     expect(budget.isShared).toBe(true)
-    // The office has gone home: window after window with nobody else.
-    for (let window = 0; window < 4; window++) {
-      at += WINDOW
-      answer(budget, at + 1_000, LIMIT - 1, at + WINDOW)
-      answer(budget, at + 55_000, LIMIT - 2, at + WINDOW)
+    // It has stopped: in the next window nobody but us asks.
+    const at = 3 * WINDOW
+    answer(budget, at + 5_000, LIMIT - 1, at + 5_000 + WINDOW)
+    answer(budget, at + 45_000, LIMIT - 2, at + 5_000 + WINDOW)
+    expect(budget.isShared).toBe(false)
+    expect(budget.fairSpacing(10_000, PRIMARY, at + 45_000)).toBeNull()
+  })
+
+  it('learns that the crowd has gone from requests that each find the counter idle', () => {
+    const budget = crowdedDesk()
+    // Slowed down for the crowd, the desk asks every ten minutes; the office has gone
+    // home, so each of its requests opens a window of its own and sees nobody.
+    let at = 3 * WINDOW
+    for (let request = 0; request < 3 && budget.isShared; request++) {
+      at += 10 * WINDOW
+      answer(budget, at, LIMIT - 1, at + WINDOW)
     }
     expect(budget.isShared).toBe(false)
-    expect(budget.fairSpacing(10_000, PRIMARY, at + 55_000)).toBeNull()
+    expect(budget.fairSpacing(600_000, PRIMARY, at)).toBeNull()
   })
 
   it('neither speeds up nor parks itself at the longest spacing on too little seen', () => {
     const budget = crowdedDesk()
     let spacing: number | null = 120_000
     for (let round = 1; round <= 4; round++) {
-      // Long after the last answer, ours opens a fresh window: nothing counted at all.
+      // Long after the last answer, ours comes a second after someone else opened a
+      // window: one second seen, nobody in it.
       const at = round * 60 * WINDOW
-      answer(budget, at, LIMIT - 1, at + WINDOW)
+      answer(budget, at, LIMIT - 2, at - 1_000 + WINDOW)
       spacing = budget.fairSpacing(spacing ?? 0, PRIMARY, at)
       expect(spacing).toBeGreaterThanOrEqual(120_000)
       expect(spacing).toBeLessThan(MAX_FAIR_SPACING_MS)

@@ -19,12 +19,6 @@ const DEFAULT_WINDOW_MS = 60_000
 const SAME_WINDOW_TOLERANCE_MS = 2000
 /** Fewer requests of others than this a window: the counter is ours alone. */
 const ALONE_BELOW_PER_WINDOW = 0.5
-/**
- * Once others were seen, this many windows without them before a desk takes the whole
- * budget again: one quiet minute in a big office is chance, and a desk that believed it
- * was alone would burst until it learnt otherwise.
- */
-const LEAVE_SHARED_WINDOWS = 3
 /** The part of the office's excess over the target that one answer corrects (in log). */
 const CORRECTION_GAIN = 0.3
 /** Everyone together at more than this many times the target is no noise (a start of day). */
@@ -50,6 +44,8 @@ const PRIOR_OBSERVED_MS = 30_000
 const ESTIMATE_PRIOR_WINDOWS = 1
 /** Less seen than this is mostly chance (a sample after a long silence). */
 const MIN_OBSERVED_MS = 10_000
+/** An idle counter this unlikely at the pace we remember means that pace is over. */
+const UNLIKELY_IDLE = 0.05
 /** What was seen fades over this many of our own spacings (at least two windows). */
 const MEMORY_SPACINGS = 4
 
@@ -69,9 +65,12 @@ export class SharedBudget {
   private observedMs = PRIOR_OBSERVED_MS
   private lastSampleAt: number | null = null
   private shared = false
-  private aloneForMs = 0
   private lastAdjustAt: number | null = null
   private spacingMs = 0
+  /** Our requests in a row that found the counter idle (each opened a window). */
+  private openedInARow = 0
+  /** Others' requests a window as we knew them when that run began. */
+  private idleRunPace = 0
 
   /** One of our own answers that carried the budget (reset on the same clock as `at`). */
   observe(budget: RateBudget, at: number): void {
@@ -80,6 +79,7 @@ export class SharedBudget {
     const prev = this.last
     this.last = { at, remaining: budget.remaining, resetAt: budget.resetAt }
     if (prev && Math.abs(budget.resetAt - prev.resetAt) <= SAME_WINDOW_TOLERANCE_MS) {
+      this.openedInARow = 0
       // A counter that stood at zero cannot show what the others did since: reading it
       // as a quiet spell would make the desk that asks most often speed up most.
       if (prev.remaining === 0) return
@@ -89,12 +89,42 @@ export class SharedBudget {
     if (prev && budget.resetAt > prev.resetAt) {
       this.windowAtMostMs = Math.min(this.windowAtMostMs, budget.resetAt - prev.resetAt)
     }
+    if (budget.remaining === budget.limit - 1) {
+      this.openedWindow(at)
+      return
+    }
+    this.openedInARow = 0
     // Everything used in this window so far but our own request was someone else's,
     // less the request that opened the window (it is there by construction, so it says
     // nothing about the pace).
     const windowStart = budget.resetAt - this.windowMs
     const since = Math.max(windowStart, prev?.at ?? windowStart)
     this.addSample(Math.max(0, budget.limit - budget.remaining - 2), at - since, at)
+  }
+
+  /**
+   * Our request opened the window: nobody asked since the last one ran out. With others
+   * at pace r, a request finds the counter idle about once in (1 + r × window) times;
+   * when that keeps happening more than such a pace makes likely, the pace is over (a
+   * storm has ended, the office has gone home) and we start afresh from a quiet half
+   * window. A desk that slowed down for a crowd, and whose every request now opens a
+   * window, would otherwise never learn that the crowd is gone.
+   */
+  private openedWindow(at: number): void {
+    // Judged by the pace remembered when the run began: what we remember fades while
+    // the run goes on, and would make each new idle counter look less surprising.
+    if (this.openedInARow === 0) this.idleRunPace = this.othersPerWindow
+    this.openedInARow += 1
+    const idleChance = 1 / (1 + this.idleRunPace)
+    if (this.shared && idleChance ** this.openedInARow < UNLIKELY_IDLE) {
+      this.othersCount = 0
+      this.observedMs = this.windowMs / 2
+      this.lastSampleAt = at
+      this.openedInARow = 0
+      this.updateShared()
+      return
+    }
+    this.addSample(0, 0, at)
   }
 
   /** After sleep the window we knew is gone; what we learnt of the others' pace stays. */
@@ -162,18 +192,14 @@ export class SharedBudget {
   }
 
   /**
-   * Alone takes half a window of evidence (a desk that asks once in a while and happens
-   * to see nobody must not burst at once), and once others were seen, several windows
-   * in a row without them.
+   * Alone takes half a window of evidence: a desk that asks once in a while and happens
+   * to see nobody must not burst at once. (Once the others are gone, a desk is alone
+   * again at its next answer that shows so: polling alone at a crowd's pace would miss
+   * calls.)
    */
-  private updateShared(others: number, spanMs: number): void {
-    this.aloneForMs = others === 0 ? this.aloneForMs + spanMs : 0
-    if (this.othersPerWindow >= ALONE_BELOW_PER_WINDOW) {
-      this.shared = true
-      return
-    }
-    const needed = this.shared ? LEAVE_SHARED_WINDOWS * this.windowMs : 0
-    if (this.observedMs >= this.windowMs / 2 && this.aloneForMs >= needed) this.shared = false
+  private updateShared(): void {
+    if (this.othersPerWindow >= ALONE_BELOW_PER_WINDOW) this.shared = true
+    else if (this.observedMs >= this.windowMs / 2) this.shared = false
   }
 
   private addSample(others: number, spanMs: number, at: number): void {
@@ -183,7 +209,7 @@ export class SharedBudget {
     this.othersCount = this.othersCount * keep + others
     this.observedMs = this.observedMs * keep + span
     this.lastSampleAt = at
-    this.updateShared(others, span)
+    this.updateShared()
   }
 
   /**
