@@ -50,6 +50,17 @@ describe('a desk reading the shared counter', () => {
     expect(budget.fairSpacing(10_000, PRIMARY, at + 45_000)).toBeNull()
   })
 
+  it('is alone again after most of a window in which nobody else asked', () => {
+    const budget = crowdedDesk()
+    const start = 3 * WINDOW
+    // Someone opened this window and one other asked; then, for 45 s, nobody at all,
+    // where the pace remembered would almost surely have shown four or five requests.
+    answer(budget, start + 5_000, LIMIT - 3, start + WINDOW)
+    expect(budget.isShared).toBe(true)
+    answer(budget, start + 50_000, LIMIT - 4, start + WINDOW)
+    expect(budget.isShared).toBe(false)
+  })
+
   it('learns that the crowd has gone from requests that each find the counter idle', () => {
     const budget = crowdedDesk()
     // Slowed down for the crowd, the desk asks every ten minutes; the office has gone

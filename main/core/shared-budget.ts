@@ -221,6 +221,9 @@ export class SharedBudget {
   private memoryFor(others: number, spanMs: number, ageMs: number): number {
     const expected = this.othersRate * spanMs
     if (Math.abs(others - expected) > 3 * Math.sqrt(expected) + 2) return 0
+    // Nobody at all where the pace we remember would almost surely have shown someone:
+    // that pace is over (the same test as for an idle counter, openedWindow).
+    if (others === 0 && Math.exp(-expected) < UNLIKELY_IDLE) return 0
     const fadeMs = Math.max(2 * this.windowMs, MEMORY_SPACINGS * this.spacingMs)
     return Math.exp(-Math.max(0, ageMs) / fadeMs)
   }
