@@ -61,6 +61,17 @@ describe('a desk reading the shared counter', () => {
     expect(budget.isShared).toBe(false)
   })
 
+  it('is alone again when the counter is idle right after a window it found full', () => {
+    const budget = crowdedDesk()
+    // A neighbour's storm: our request meets a full window (a 429 counts only "full").
+    const start = 3 * WINDOW
+    answer(budget, start + 30_000, 0, start + WINDOW)
+    expect(budget.isShared).toBe(true)
+    // The storm is over: our next request opens a window of its own.
+    answer(budget, start + 90_000, LIMIT - 1, start + 90_000 + WINDOW)
+    expect(budget.isShared).toBe(false)
+  })
+
   it('learns that the crowd has gone from requests that each find the counter idle', () => {
     const budget = crowdedDesk()
     // Slowed down for the crowd, the desk asks every ten minutes; the office has gone

@@ -90,7 +90,7 @@ export class SharedBudget {
       this.windowAtMostMs = Math.min(this.windowAtMostMs, budget.resetAt - prev.resetAt)
     }
     if (budget.remaining === budget.limit - 1) {
-      this.openedWindow(at)
+      this.openedWindow(at, prev?.remaining === 0)
       return
     }
     this.openedInARow = 0
@@ -110,13 +110,17 @@ export class SharedBudget {
    * window. A desk that slowed down for a crowd, and whose every request now opens a
    * window, would otherwise never learn that the crowd is gone.
    */
-  private openedWindow(at: number): void {
+  private openedWindow(at: number, afterFullWindow: boolean): void {
     // Judged by the pace remembered when the run began: what we remember fades while
     // the run goes on, and would make each new idle counter look less surprising.
     if (this.openedInARow === 0) this.idleRunPace = this.othersPerWindow
     this.openedInARow += 1
     const idleChance = 1 / (1 + this.idleRunPace)
-    if (this.shared && idleChance ** this.openedInARow < UNLIKELY_IDLE) {
+    // A window that was full at our last answer shows only that the crowd was at least
+    // that big (a 429's counter stops at zero): finding the counter idle right after it
+    // says the crowd that filled it has gone.
+    const crowdGone = afterFullWindow || idleChance ** this.openedInARow < UNLIKELY_IDLE
+    if (this.shared && crowdGone) {
       this.othersCount = 0
       this.observedMs = this.windowMs / 2
       this.lastSampleAt = at
