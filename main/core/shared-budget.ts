@@ -78,8 +78,10 @@ export class SharedBudget {
     this.windowAtLeastMs = Math.max(this.windowAtLeastMs, budget.resetAt - at)
     const prev = this.last
     this.last = { at, remaining: budget.remaining, resetAt: budget.resetAt }
+    // Any answer but one that opens a window ends a run of idle counters.
+    const idleRunBefore = this.openedInARow
+    this.openedInARow = 0
     if (prev && Math.abs(budget.resetAt - prev.resetAt) <= SAME_WINDOW_TOLERANCE_MS) {
-      this.openedInARow = 0
       // A counter that stood at zero cannot show what the others did since: reading it
       // as a quiet spell would make the desk that asks most often speed up most.
       if (prev.remaining === 0) return
@@ -90,10 +92,9 @@ export class SharedBudget {
       this.windowAtMostMs = Math.min(this.windowAtMostMs, budget.resetAt - prev.resetAt)
     }
     if (budget.remaining === budget.limit - 1) {
-      this.openedWindow(at, prev?.remaining === 0)
+      this.openedWindow(at, prev?.remaining === 0, idleRunBefore)
       return
     }
-    this.openedInARow = 0
     // Everything used in this window so far but our own request was someone else's,
     // less the request that opened the window (it is there by construction, so it says
     // nothing about the pace).
@@ -110,24 +111,24 @@ export class SharedBudget {
    * window. A desk that slowed down for a crowd, and whose every request now opens a
    * window, would otherwise never learn that the crowd is gone.
    */
-  private openedWindow(at: number, afterFullWindow: boolean): void {
+  private openedWindow(at: number, afterFullWindow: boolean, idleRunBefore: number): void {
     // Judged by the pace remembered when the run began: what we remember fades while
     // the run goes on, and would make each new idle counter look less surprising.
-    if (this.openedInARow === 0) this.idleRunPace = this.othersPerWindow
-    this.openedInARow += 1
+    if (idleRunBefore === 0) this.idleRunPace = this.othersPerWindow
+    const idleRun = idleRunBefore + 1
     const idleChance = 1 / (1 + this.idleRunPace)
     // A window that was full at our last answer shows only that the crowd was at least
     // that big (a 429's counter stops at zero): finding the counter idle right after it
     // says the crowd that filled it has gone.
-    const crowdGone = afterFullWindow || idleChance ** this.openedInARow < UNLIKELY_IDLE
+    const crowdGone = afterFullWindow || idleChance ** idleRun < UNLIKELY_IDLE
     if (this.shared && crowdGone) {
       this.othersCount = 0
       this.observedMs = this.windowMs / 2
       this.lastSampleAt = at
-      this.openedInARow = 0
       this.updateShared()
       return
     }
+    this.openedInARow = idleRun
     this.addSample(0, 0, at)
   }
 
