@@ -14,6 +14,7 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '60' },
     seed: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'keep-log': { type: 'string' },
   },
 })
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const observed = await runWorld(plan, {
     speed,
     progress: values.quiet ? undefined : (line) => process.stderr.write(`soak: ${line}\n`),
+    keepLogIn: values['keep-log'],
   })
   const report = buildReport(observed)
   const failures = failedPromises(report, { heapGrowthMiB: HEAP_GROWTH_LIMIT_MIB })

@@ -2,7 +2,7 @@
 // played against it, a noisy neighbour behind the same IP for 429 storms, and the
 // agent (soak-agent.ts) in its own process, frozen with SIGSTOP when it "sleeps".
 // It records what happened on the server and what the agent showed, for the report.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { AGENT1, FUNKE, createSimulator, type MediaCall, type Simulator } from '../simulator'
@@ -18,6 +18,8 @@ export interface WorldOptions {
   speed: number
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void
+  /** A folder that keeps the app's log and the simulator's request record, to trace a failure. */
+  keepLogIn?: string
 }
 
 const RING_EXPIRY_MS = 120_000
@@ -121,7 +123,18 @@ class World {
   async close(): Promise<void> {
     this.agent.kill()
     await this.sim.close()
+    if (this.options.keepLogIn) await this.keepLog(this.options.keepLogIn)
     await rm(this.logDirectory, { recursive: true, force: true })
+  }
+
+  /** Request times on the plan's axis in seconds, like the failure printout's. */
+  private async keepLog(folder: string): Promise<void> {
+    await cp(this.logDirectory, folder, { recursive: true })
+    const origin = this.clock.timebase.originVirtualMs
+    const lines = this.sim.requests.map((r) =>
+      [((r.at - origin) / 1000).toFixed(1), r.route, r.status].join(' '),
+    )
+    await writeFile(path.join(folder, 'requests.txt'), lines.join('\n') + '\n')
   }
 
   /** Virtual ms since the start of the run (the plan's time axis). */
