@@ -31,6 +31,21 @@ describe('desk timeline', () => {
     expect(timeline.now(desk)).toEqual(['notifications-paused', 'do-not-disturb'])
     expect(timeline.now({ notificationsPaused: () => false, doNotDisturb: () => null })).toEqual([])
   })
+
+  it('does not call the app "not running" for a call ringing after the clock was set back', () => {
+    const clock = new ManualClock()
+    const timeline = new DeskTimeline(clock)
+    timeline.begin()
+    clock.advance(60_000)
+    timeline.set('offline', true)
+    clock.advance(10_000)
+    timeline.set('offline', false)
+    timeline.set('stream-down', true)
+    // The wall clock goes back three hours: before the app started, before that outage.
+    clock.time = T0 - 3 * 3_600_000
+    const desk = { notificationsPaused: () => false, doNotDisturb: () => null }
+    expect(timeline.now(desk)).toEqual(['stream-down'])
+  })
 })
 
 describe('missed-because text', () => {

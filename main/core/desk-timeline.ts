@@ -62,10 +62,15 @@ export class DeskTimeline {
     return inOrder(reasons)
   }
 
-  /** At this moment, with what the app says (for a call ringing now). */
+  /**
+   * At this moment, with what the app says (for a call ringing now): what holds now,
+   * never compared with wall-clock times of the past, which a clock set back would put
+   * in the future (and "not running" for a call the app sees ringing).
+   */
   now(signals: DeskSignals | undefined): MissedReason[] {
-    const now = this.clock.now()
-    const reasons = new Set(this.during(now, now))
+    const reasons = new Set<MissedReason>(
+      this.spans.filter((span) => span.to === null).map((span) => span.condition),
+    )
     if (signals?.notificationsPaused()) reasons.add('notifications-paused')
     if (signals?.doNotDisturb() === true) reasons.add('do-not-disturb')
     return inOrder(reasons)
