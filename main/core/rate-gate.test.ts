@@ -81,6 +81,36 @@ describe('missed-call lookups under the history route limit', () => {
   })
 })
 
+describe('a desk alone whose lookups overlap', () => {
+  it('does not take its own requests in flight for other desks', async () => {
+    // Several calls end at once: their lookups are all granted before the first answer,
+    // and each answer's count already holds the others'. Read as someone else's, they
+    // would make the desk share the budget with itself and hold its lookups back.
+    const limiter = new LimiterModel()
+    const gate = new RateGate(systemClock)
+    const waits: number[] = []
+    const lookup = async (answerAfterMs: number) => {
+      const asked = Date.now()
+      if (!(await gate.acquire(systemClock.monotonic() + 70_000))) return waits.push(Infinity)
+      waits.push(Date.now() - asked)
+      const { allowed, budget } = limiter.hit(Date.now())
+      await new Promise((resolve) => setTimeout(resolve, answerAfterMs))
+      gate.update(budget)
+      if (!allowed) gate.exhaustedUntil(budget.resetAt)
+    }
+    // Four calls ending together every two minutes: well within ten a minute.
+    for (let burst = 0; burst < 15; burst++) {
+      // The answers come back in any order: the last request's first.
+      for (let call = 0; call < 4; call++) void lookup(400 - 100 * call)
+      await vi.advanceTimersByTimeAsync(2 * 60_000)
+    }
+    expect(waits).toHaveLength(60)
+    expect(limiter.rejected).toBe(0)
+    // After the first burst (its first lookup learns the budget), none waits.
+    expect(Math.max(...waits.slice(4))).toBeLessThan(1000)
+  })
+})
+
 describe('rate gates of many desks behind one IP', () => {
   it('keep lookups to the shared budget instead of all meeting at each reset', async () => {
     const limiter = new LimiterModel()

@@ -22,6 +22,9 @@ export class RateGate {
   private previousGrantedAt = Number.NEGATIVE_INFINITY
   /** One draw per grant: where in a new window this desk's next request goes. */
   private draw = 0.5
+  /** Ours since the last answer we learnt from, and those not answered yet: lookups overlap. */
+  private grantedUnobserved = 0
+  private inFlight = 0
 
   constructor(
     private readonly clock: Clock,
@@ -56,9 +59,16 @@ export class RateGate {
 
   /** What the server said about the route after a request (null: it said nothing). */
   update(budget: RateBudget | null): void {
+    this.inFlight = Math.max(0, this.inFlight - 1)
     if (budget) {
       this.budget = { ...budget, resetAt: steadyAt(this.clock, budget.resetAt) }
-      this.learn(this.budget)
+      // While others of ours are out, this count may hold some of them and miss others
+      // (answers come in any order): only an answer with none left out tells the
+      // others' part, less everything of ours since the last such answer.
+      if (this.inFlight === 0) {
+        this.learn(this.budget, Math.max(1, this.grantedUnobserved))
+        this.grantedUnobserved = 0
+      }
     }
     this.releaseProbe()
   }
@@ -88,12 +98,14 @@ export class RateGate {
   private granted(now: number): void {
     this.previousGrantedAt = this.lastGrantedAt
     this.lastGrantedAt = now
+    this.grantedUnobserved += 1
+    this.inFlight += 1
     if (this.spacingMs !== null) this.draw = this.random()
   }
 
-  private learn(budget: RateBudget): void {
+  private learn(budget: RateBudget, ownRequests: number): void {
     const now = this.clock.monotonic()
-    this.share.observe(budget, now)
+    this.share.observe(budget, now, ownRequests)
     const kept = Number.isFinite(this.previousGrantedAt)
       ? this.lastGrantedAt - this.previousGrantedAt
       : 0

@@ -72,8 +72,12 @@ export class SharedBudget {
   /** Others' requests a window as we knew them when that run began. */
   private idleRunPace = 0
 
-  /** One of our own answers that carried the budget (reset on the same clock as `at`). */
-  observe(budget: RateBudget, at: number): void {
+  /**
+   * One of our own answers that carried the budget (reset on the same clock as `at`).
+   * `ownRequests`: how many of ours the server may have counted since the last answer
+   * we observed (more than one where requests overlap): they are not someone else's.
+   */
+  observe(budget: RateBudget, at: number, ownRequests = 1): void {
     this.limit = budget.limit
     this.windowAtLeastMs = Math.max(this.windowAtLeastMs, budget.resetAt - at)
     const prev = this.last
@@ -85,13 +89,13 @@ export class SharedBudget {
       // A counter that stood at zero cannot show what the others did since: reading it
       // as a quiet spell would make the desk that asks most often speed up most.
       if (prev.remaining === 0) return
-      this.addSample(Math.max(0, prev.remaining - budget.remaining - 1), at - prev.at, at)
+      this.addSample(Math.max(0, prev.remaining - budget.remaining - ownRequests), at - prev.at, at)
       return
     }
     if (prev && budget.resetAt > prev.resetAt) {
       this.windowAtMostMs = Math.min(this.windowAtMostMs, budget.resetAt - prev.resetAt)
     }
-    if (budget.remaining === budget.limit - 1) {
+    if (budget.remaining >= budget.limit - ownRequests) {
       this.openedWindow(at, prev?.remaining === 0, idleRunBefore)
       return
     }
@@ -100,7 +104,7 @@ export class SharedBudget {
     // nothing about the pace).
     const windowStart = budget.resetAt - this.windowMs
     const since = Math.max(windowStart, prev?.at ?? windowStart)
-    this.addSample(Math.max(0, budget.limit - budget.remaining - 2), at - since, at)
+    this.addSample(Math.max(0, budget.limit - budget.remaining - ownRequests - 1), at - since, at)
   }
 
   /**
