@@ -172,15 +172,21 @@ export class SharedBudget {
     // Near the target a gentle step (one answer is mostly noise); well over it the
     // office is plainly over, and the full proportional step makes it right.
     const step = load > PLAINLY_OVER ? Math.log(load) : CORRECTION_GAIN * (load - 1)
-    const correction = Math.min(Math.log(MAX_GROWTH), Math.max(-Math.log(MAX_SHRINK), step))
+    // Answers close together see the same crowd: together they may slow us by no more
+    // than one answer a window would (else a desk that asks often and meets a short
+    // burst flings itself minutes away, and is blind that long after it).
+    const maxGrowth = Math.log(MAX_GROWTH) * Math.min(1, sinceAdjusted / this.windowMs)
+    const correction = Math.min(maxGrowth, Math.max(-Math.log(MAX_SHRINK), step))
     const creep = CREEP_PER_WINDOW * Math.min(sinceAdjusted / this.windowMs, CREEP_MAX_WINDOWS)
     const spacing = currentSpacingMs * Math.exp(correction - creep)
     const bounded =
       this.observedMs < MIN_OBSERVED_MS
         ? // Too little seen to speed up on (nor to trust as a bound below).
           Math.max(spacing, currentSpacingMs)
-        : // Never more than all the others together: one desk cannot tell twenty from one.
-          Math.max(spacing, 1 / others)
+        : // Never more than all the others together (one desk cannot tell twenty from
+          // one), unless they leave more than that: a desk beside a few quiet ones must
+          // not crawl at their pace.
+          Math.max(spacing, 1 / Math.max(others, target - others))
     return Math.min(bounded, MAX_FAIR_SPACING_MS)
   }
 
