@@ -34,9 +34,9 @@ interface Desk {
 function startFleet(
   count: number,
   limiter: LimiterModel,
-  options: { floorIntervalMs?: number; luxury?: boolean } = {},
+  options: { floorIntervalMs?: number; luxury?: boolean; seed?: number } = {},
 ): Desk[] {
-  const random = seeded(count)
+  const random = seeded(options.seed ?? count)
   return Array.from({ length: count }, () => {
     const desk: Desk = { polls: [], scheduler: undefined as unknown as PollScheduler }
     const poll = async (): Promise<PollOutcome> => {
@@ -118,6 +118,44 @@ describe('desks sharing one rate budget', () => {
     const result = await measure(desks, limiter, 10 * MINUTE, 20 * MINUTE)
     expect(result.perMinute).toBeLessThanOrEqual(6)
     expect(result.rejectedShare).toBeLessThanOrEqual(0.05)
+  })
+
+  it('is back at its own pace soon after a neighbour stops flooding the counter', async () => {
+    // The soak's noisy neighbour: another client asking once a second for a while. A
+    // desk that met it slows down (it cannot tell one such client from a crowd), but
+    // answers close together are one look at the same crowd: it must not fling itself
+    // minutes away, and be blind that long after the neighbour has gone.
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      for (const stormSeconds of [21, 37, 61, 104]) {
+        vi.setSystemTime(START)
+        const limiter = new LimiterModel()
+        const [desk] = startFleet(1, limiter, { seed })
+        if (!desk) throw new Error('no desk')
+        desk.scheduler.start()
+        const storm = async (seconds: number) => {
+          for (let second = 0; second < seconds; second++) {
+            limiter.hit(Date.now())
+            await vi.advanceTimersByTimeAsync(1000)
+          }
+        }
+        // An earlier storm, long over: the pace kept then is no guide now.
+        await vi.advanceTimersByTimeAsync(5 * MINUTE)
+        await storm(104)
+        await vi.advanceTimersByTimeAsync(15 * MINUTE + seed * 7000)
+        await storm(stormSeconds)
+        const stormEnd = Date.now()
+        await vi.advanceTimersByTimeAsync(3 * MINUTE)
+        desk.scheduler.stop()
+        // From a minute and a half on (the window the neighbour filled, then a place in
+        // the next), it polls at a lone desk's spread of the whole budget.
+        const from = stormEnd + 90_000
+        const after = [from, ...desk.polls.filter((at) => at >= from)]
+        const gaps = after.slice(1).map((at, index) => at - (after[index] ?? at))
+        expect(Math.max(...gaps), `seed ${seed}, ${stormSeconds}-s storm`).toBeLessThanOrEqual(
+          12_000,
+        )
+      }
+    }
   })
 
   it('lets a desk alone on its IP use the whole budget', async () => {

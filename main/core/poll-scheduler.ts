@@ -33,6 +33,8 @@ const UNSUPPORTED_RETRY_MS = 5 * 60_000
 const PRIMARY_SHARE = 0.8
 /** Polls that only reconcile a healthy stream aim lower: desks without one need it more. */
 const LUXURY_SHARE = 0.5
+/** A spell alone shorter than this many of our shared spacings is a lull in the same crowd. */
+const RESUME_WITHIN_SPACINGS = 4
 
 export class PollScheduler {
   private readonly clock: Clock
@@ -57,6 +59,7 @@ export class PollScheduler {
   /** Our spacing within a shared budget; null while the budget is ours alone. */
   private fairSpacingMs: number | null = null
   private lastFairSpacingMs = 0
+  private lastSharedAt = Number.NEGATIVE_INFINITY
   private shareFraction = PRIMARY_SHARE
   /** One draw per poll while sharing: jitter and a place in the next window, so desks drift apart. */
   private draw = 0.5
@@ -223,14 +226,23 @@ export class PollScheduler {
     const steady = this.steadyBudget(budget)
     if (!steady) return
     this.share.observe(steady, now)
-    // Back in a shared budget after a spell alone, start from the pace we last kept
-    // there: from the floor a desk would take a crowd's share until it slowed again.
-    const current = Math.max(this.floorIntervalMs, this.fairSpacingMs ?? this.lastFairSpacingMs)
+    const current = Math.max(this.floorIntervalMs, this.fairSpacingMs ?? this.resumedSpacing(now))
     this.fairSpacingMs = this.share.fairSpacing(current, this.shareFraction, now)
     if (this.fairSpacingMs !== null) {
       this.lastFairSpacingMs = this.fairSpacingMs
+      this.lastSharedAt = now
       this.draw = this.random()
     }
+  }
+
+  /**
+   * Back in a shared budget after a short spell alone (one idle counter taken for an
+   * empty office), start from the pace we kept there: from the floor a desk would take
+   * a crowd's share until it slowed again. After a long one, that crowd is history.
+   */
+  private resumedSpacing(now: number): number {
+    const longAgo = now - this.lastSharedAt > RESUME_WITHIN_SPACINGS * this.lastFairSpacingMs
+    return longAgo ? 0 : this.lastFairSpacingMs
   }
 
   /** Our fair spacing, jittered by ±20 %, while the budget is shared; else nothing. */
