@@ -45,7 +45,7 @@ import type {
   UpdatePrompt,
 } from './ports'
 import { browserLink, desktopAppLink } from './rocket-chat-link'
-import { SummaryAlert } from './summary-alert'
+import { SummaryAlert } from '../alerting/summary-alert'
 import { runAppSelfTest } from './self-test-run'
 import { runTrayAction } from './tray-actions'
 import type { TrayAction, TrayMenuOptions } from './tray-menu'

@@ -3,9 +3,9 @@
 // it under one key, so a flood of calls shows one notification, never a pile.
 import type { EngineEvent } from '../core/call-engine'
 import type { Settings } from '../settings/settings-types'
-import { guarded, type Logger } from './logger'
-import { mayNotify } from '../alerting/alert-policy'
-import type { NotificationRequest, Notifier } from './ports'
+import { guarded, type Logger } from '../app/logger'
+import { mayNotify } from './alert-policy'
+import type { NotificationRequest, Notifier } from '../app/ports'
 
 export const SUMMARY_KEY = 'summary:ringing'
 
