@@ -112,6 +112,19 @@ describe('a desk reading the shared counter', () => {
     expect(under.fairSpacing(600_000, PRIMARY, 3 * WINDOW)).toBeLessThan(600_000)
   })
 
+  it('takes a long quiet spell since the window it saw for the crowd gone', () => {
+    // The crowd's last window ended at 3 min; our request 40 s later opens the next:
+    // nobody asked for 40 s, where five a minute would almost surely have.
+    const budget = crowdedDesk()
+    expect(budget.isShared).toBe(true)
+    answer(budget, 3 * WINDOW + 40_000, LIMIT - 1, 4 * WINDOW + 40_000)
+    expect(budget.isShared).toBe(false)
+    // A short one says little: the crowd may just not have asked yet.
+    const again = crowdedDesk()
+    answer(again, 3 * WINDOW + 5000, LIMIT - 1, 4 * WINDOW + 5000)
+    expect(again.isShared).toBe(true)
+  })
+
   it('slows down after a 429 within a shared budget', () => {
     const budget = crowdedDesk()
     expect(budget.afterRejection(60_000)).toBeGreaterThan(60_000)

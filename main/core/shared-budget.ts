@@ -96,7 +96,11 @@ export class SharedBudget {
       this.windowAtMostMs = Math.min(this.windowAtMostMs, budget.resetAt - prev.resetAt)
     }
     if (budget.remaining >= budget.limit - ownRequests) {
-      this.openedWindow(at, prev?.remaining === 0, idleRunBefore)
+      // Nobody asked between the end of the last window and our request. When that
+      // window is the one we saw (no other fits in between), so long was quiet.
+      const sinceReset = prev ? at - prev.resetAt : Number.POSITIVE_INFINITY
+      const quietMs = sinceReset > 0 && sinceReset < this.windowMs ? sinceReset : 0
+      this.openedWindow(at, prev?.remaining === 0, idleRunBefore, quietMs)
       return
     }
     // Everything used in this window so far but our own request was someone else's,
@@ -115,7 +119,12 @@ export class SharedBudget {
    * window. A desk that slowed down for a crowd, and whose every request now opens a
    * window, would otherwise never learn that the crowd is gone.
    */
-  private openedWindow(at: number, afterFullWindow: boolean, idleRunBefore: number): void {
+  private openedWindow(
+    at: number,
+    afterFullWindow: boolean,
+    idleRunBefore: number,
+    quietMs: number,
+  ): void {
     // Judged by the pace remembered when the run began: what we remember fades while
     // the run goes on, and would make each new idle counter look less surprising.
     if (idleRunBefore === 0) this.idleRunPace = this.othersPerWindow
@@ -124,7 +133,11 @@ export class SharedBudget {
     // A window that was full at our last answer shows only that the crowd was at least
     // that big (a 429's counter stops at zero): finding the counter idle right after it
     // says the crowd that filled it has gone.
-    const crowdGone = afterFullWindow || idleChance ** idleRun < UNLIKELY_IDLE
+    // And a quiet span we know of (since the end of the window we saw) that the pace we
+    // remember would almost surely have broken says the same.
+    const quietChance = Math.exp(-(this.idleRunPace / this.windowMs) * quietMs)
+    const crowdGone =
+      afterFullWindow || idleChance ** idleRun < UNLIKELY_IDLE || quietChance < UNLIKELY_IDLE
     if (this.shared && crowdGone) {
       this.othersCount = 0
       this.observedMs = this.windowMs / 2
