@@ -120,6 +120,30 @@ describe('desks sharing one rate budget', () => {
     expect(result.rejectedShare).toBeLessThanOrEqual(0.05)
   })
 
+  it('takes the larger share at once when the stream fails on every desk', async () => {
+    // A proxy starts refusing WebSocket: every desk's polls become its only channel.
+    const limiter = new LimiterModel()
+    const desks = startFleet(20, limiter, { floorIntervalMs: 45_000, luxury: true })
+    for (const desk of desks) {
+      desk.scheduler.start()
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    await vi.advanceTimersByTimeAsync(60 * MINUTE)
+    for (const desk of desks) {
+      desk.scheduler.setFloorInterval(3000)
+      desk.scheduler.setLuxury(false)
+      desk.scheduler.refresh()
+    }
+    await vi.advanceTimersByTimeAsync(MINUTE)
+    const requests = limiter.requests
+    await vi.advanceTimersByTimeAsync(5 * MINUTE)
+    const perMinute = (limiter.requests - requests) / 5
+    // Near the 80 % the desks aim for together, within minutes (not the half of a
+    // reconciling fleet, crept up from one answer at a time).
+    expect(perMinute).toBeGreaterThanOrEqual(6.5)
+    expect(perMinute).toBeLessThanOrEqual(9.5)
+  })
+
   it('is back at its own pace soon after a neighbour stops flooding the counter', async () => {
     // The soak's noisy neighbour: another client asking once a second for a while. A
     // desk that met it slows down (it cannot tell one such client from a crowd), but

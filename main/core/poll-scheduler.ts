@@ -145,7 +145,13 @@ export class PollScheduler {
    * shared budget they take a smaller part, leaving more to desks that poll to ring.
    */
   setLuxury(luxury: boolean): void {
-    this.shareFraction = luxury ? LUXURY_SHARE : PRIMARY_SHARE
+    const fraction = luxury ? LUXURY_SHARE : PRIMARY_SHARE
+    // The pace kept for one part of the budget, scaled to the other at once: a desk whose
+    // stream just failed must not creep up from a reconcile pace one answer at a time.
+    const scale = this.shareFraction / fraction
+    if (this.fairSpacingMs !== null) this.fairSpacingMs *= scale
+    this.lastFairSpacingMs *= scale
+    this.shareFraction = fraction
   }
 
   /** Whether others behind the same IP draw on this route's budget too. */
