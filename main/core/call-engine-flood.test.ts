@@ -114,6 +114,22 @@ describe('call engine under a flood of ringing calls', () => {
     )
   })
 
+  it('frees the places of calls that ended before counting the new ones of the same poll', async () => {
+    // Polling alone, a busy line: each poll finds the calls it announced gone and a few
+    // new ones ringing. Those take the freed places, not the summary.
+    const { api, engine, events, poll } = setup()
+    const first = ringingCalls(INDIVIDUAL_NOTIFICATIONS - 2, 'first')
+    api.calls = first
+    engine.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(notifiedIds(events)).toHaveLength(first.length)
+    api.calls = ringingCalls(INDIVIDUAL_NOTIFICATIONS - 2, 'second')
+    await poll()
+    expect(notifiedIds(events)).toHaveLength(2 * first.length)
+    expect(ofType(events, 'notification-summary')).toHaveLength(0)
+    engine.stop()
+  })
+
   it('announces a call the server lists many times in one answer once', async () => {
     const { api, engine, events } = setup()
     api.calls = Array.from({ length: 50 }, () =>

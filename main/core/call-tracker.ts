@@ -129,9 +129,20 @@ export function applySnapshot(state: TrackerState, snapshot: TrackerSnapshot): T
   }
   return {
     state: { ...state, calls, seen: rememberSeen(state.seen, newlySeen) },
-    events,
+    events: closingFirst(events),
     untracked,
   }
+}
+
+/**
+ * What closes goes before what opens: calls that stopped ringing in this answer free
+ * their places among the notifications shown at once before the new ones take theirs
+ * (else a busy line polled alone sends new calls to the summary for calls already gone).
+ */
+function closingFirst(events: TrackerEvent[]): TrackerEvent[] {
+  const opening = events.filter((event) => event.type === 'incoming-call')
+  if (opening.length === 0 || opening.length === events.length) return events
+  return [...events.filter((event) => event.type !== 'incoming-call'), ...opening]
 }
 
 /** Ringing calls the server has certainly hung up by now (for when it cannot be asked). */
