@@ -22,8 +22,10 @@ export class RateGate {
   private previousGrantedAt = Number.NEGATIVE_INFINITY
   /** One draw per grant: where in a new window this desk's next request goes. */
   private draw = 0.5
-  /** Ours since the last answer we learnt from, and those not answered yet: lookups overlap. */
+  // Lookups overlap and their answers come in any order, so the gate counts its own:
+  /** Requests granted since the last answer it learnt the others' part from. */
   private grantedUnobserved = 0
+  /** Requests granted and not answered yet. */
   private inFlight = 0
 
   constructor(

@@ -135,9 +135,10 @@ export class SharedBudget {
     // says the crowd that filled it has gone.
     // And a quiet span we know of (since the end of the window we saw) that the pace we
     // remember would almost surely have broken says the same.
-    const quietChance = Math.exp(-(this.idleRunPace / this.windowMs) * quietMs)
     const crowdGone =
-      afterFullWindow || idleChance ** idleRun < UNLIKELY_IDLE || quietChance < UNLIKELY_IDLE
+      afterFullWindow ||
+      idleChance ** idleRun < UNLIKELY_IDLE ||
+      unlikelyQuiet((this.idleRunPace / this.windowMs) * quietMs)
     if (this.shared && crowdGone) {
       this.othersCount = 0
       this.observedMs = this.windowMs / 2
@@ -251,8 +252,13 @@ export class SharedBudget {
     if (Math.abs(others - expected) > 3 * Math.sqrt(expected) + 2) return 0
     // Nobody at all where the pace we remember would almost surely have shown someone:
     // that pace is over (the same test as for an idle counter, openedWindow).
-    if (others === 0 && Math.exp(-expected) < UNLIKELY_IDLE) return 0
+    if (others === 0 && unlikelyQuiet(expected)) return 0
     const fadeMs = Math.max(2 * this.windowMs, MEMORY_SPACINGS * this.spacingMs)
     return Math.exp(-Math.max(0, ageMs) / fadeMs)
   }
+}
+
+/** Nobody at all, where this many requests were expected, is too unlikely to be chance. */
+function unlikelyQuiet(expectedRequests: number): boolean {
+  return Math.exp(-expectedRequests) < UNLIKELY_IDLE
 }
